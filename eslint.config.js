@@ -1,0 +1,74 @@
+// ESLint flat config. The `layers` section enforces the dependency direction of ARCHITECTURE.md:
+//   server, cli, web → services → core;  services → storage, readers;  storage → core;  readers → core;  core → nothing.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const folders = ['core', 'readers', 'storage', 'services', 'server', 'web', 'cli'];
+
+/** What each folder under src/ may import from the others (itself always allowed). */
+const allowed = {
+  core: [],
+  readers: ['core'],
+  storage: ['core'],
+  services: ['core', 'storage', 'readers'],
+  server: ['services', 'core', 'readers'],
+  web: ['core'],
+  cli: ['services', 'core', 'readers'],
+};
+
+/** Node and package modules that would give the pure core I/O, a clock source or a database. */
+const ioModules = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'child_process',
+  'node:child_process',
+  'http',
+  'node:http',
+  'net',
+  'node:net',
+  'worker_threads',
+  'node:worker_threads',
+  'better-sqlite3',
+  'pg',
+  'kysely',
+  'fastify',
+];
+
+const layerRules = folders.map((folder) => {
+  const forbidden = folders.filter((other) => other !== folder && !allowed[folder].includes(other));
+  return {
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...(folder === 'core'
+            ? { paths: ioModules.map((name) => ({ name, message: 'src/core is pure: no I/O.' })) }
+            : {}),
+          patterns: forbidden.map((other) => ({
+            group: [`**/${other}/*`, `**/${other}`],
+            message: `src/${folder} may not import src/${other} (dependency direction, see ARCHITECTURE.md).`,
+          })),
+        },
+      ],
+    },
+  };
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '.bench/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  ...layerRules,
+);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { runCli } from './run-cli.js';
+
+describe('gongkai --help', () => {
+  it('describes the program in Chinese and English', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('政府信息公开');
+    expect(run.stdout).toContain('government information disclosure');
+  });
+
+  it('rejects an unknown command with exit code 2 and no stack trace', async () => {
+    const run = await runCli(['no-such-command']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs as the installed bin (npx gongkai) from the compiled build', () => {
+    const out = execFileSync('node', ['bin/gongkai.js', '--help'], { encoding: 'utf8' });
+    expect(out).toContain('gongkai');
+  });
+});
