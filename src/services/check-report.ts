@@ -2,7 +2,8 @@
 import { checkReport } from '../core/report/check.js';
 import type { Finding } from '../core/report/findings.js';
 import type { AnnualReport } from '../core/report/model.js';
-import { loadReport } from './load-report.js';
+import { readReport } from '../readers/index.js';
+import type { ReadResult } from '../readers/types.js';
 
 export interface ReportFile {
   bytes: Uint8Array;
@@ -15,10 +16,15 @@ export interface CheckedReport {
   findings: Finding[];
 }
 
+/** Reads a report file in any supported form; throws a coded error when it cannot be read as a report. */
+export function loadReportFile(input: ReportFile): Promise<ReadResult> {
+  return readReport(input.bytes, input.source);
+}
+
 /** Reads and checks a report; throws a coded error only when a file cannot be read as a report. */
-export function checkReportFile(input: ReportFile, previous?: ReportFile): CheckedReport {
-  const report = loadReport(input.bytes, input.source);
-  const previousReport = previous ? loadReport(previous.bytes, previous.source) : undefined;
+export async function checkReportFile(input: ReportFile, previous?: ReportFile): Promise<CheckedReport> {
+  const { report } = await loadReportFile(input);
+  const previousReport = previous ? (await loadReportFile(previous)).report : undefined;
   const findings = checkReport(report, previousReport ? { previous: previousReport } : {});
   return { report, findings };
 }

@@ -5,8 +5,7 @@ import { countBySeverity, type Finding } from '../../core/report/findings.js';
 import { annualReportJsonSchema } from '../../core/report/json-schema.js';
 import type { AnnualReport } from '../../core/report/model.js';
 import { renderReportText } from '../../core/report/render-text.js';
-import { checkReportFile, type ReportFile } from '../../services/check-report.js';
-import { loadReport } from '../../services/load-report.js';
+import { checkReportFile, loadReportFile, type ReportFile } from '../../services/check-report.js';
 import { parseLang, type CliIo, type Lang } from '../io.js';
 import { readReportInput, withDomainErrors } from './shared.js';
 
@@ -94,7 +93,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
           const lang = parseLang(options.lang);
           const input: ReportFile = await readReportInput(io, file);
           const previous = options.previous ? await readReportInput(io, options.previous) : undefined;
-          const checked = checkReportFile(input, previous);
+          const checked = await checkReportFile(input, previous);
           if (options.json) io.stdout(`${JSON.stringify(checked, null, 2)}\n`);
           else io.stdout(formatFindings(checked.report, checked.findings, lang));
           io.setExitCode(countBySeverity(checked.findings).errors > 0 ? 1 : 0);
@@ -112,7 +111,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       withDomainErrors(io, async (file: string, options: { lang?: string }) => {
         const lang = parseLang(options.lang);
         const input = await readReportInput(io, file);
-        io.stdout(renderReportText(loadReport(input.bytes, input.source), lang));
+        io.stdout(renderReportText((await loadReportFile(input)).report, lang));
       }),
     );
 

@@ -1,9 +1,7 @@
-/**
- * Loads a report from the bytes of a file. This issue reads the JSON contract; the readers for text, HTML,
- * DOCX and PDF plug in here, so every command that takes a report takes every supported form.
- */
+/** Reads the JSON contract itself (and the `{"report": …}` object that `report check --json` prints). */
 import { DomainError } from '../core/errors.js';
 import { parseReport, type AnnualReport } from '../core/report/model.js';
+import type { ReadResult } from './types.js';
 
 /** The most problems named in one error message; the rest are counted. */
 const MAX_ISSUES_SHOWN = 3;
@@ -43,13 +41,8 @@ export function reportFromJson(text: string, source: string): AnnualReport {
   );
 }
 
-/** Reads a report from a file's bytes; throws a coded error when it cannot be read or is not a report. */
-export function loadReport(bytes: Uint8Array, source: string): AnnualReport {
-  const text = decodeText(bytes);
-  if (/^\s*[{[]/.test(text)) return reportFromJson(text, source);
-  throw new DomainError(
-    'REPORT_FORMAT_UNSUPPORTED',
-    `${source} 不是可识别的年度报告文件（支持 gongkai.annual-report/v1 JSON）`,
-    `${source} is not a recognised report file (supported: gongkai.annual-report/v1 JSON)`,
-  );
+/** The reader for JSON files. */
+export async function readJson(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  const report = reportFromJson(decodeText(bytes), name);
+  return { report, format: 'json', doubts: report.doubts ?? [] };
 }

@@ -1,0 +1,41 @@
+/**
+ * Reads a published report in any supported form into the contract. Each format's reader registers here;
+ * a format without a reader yet is refused with a clear message, never guessed.
+ */
+import { DomainError } from '../core/errors.js';
+import { readJson } from './json.js';
+import { sniffFormat } from './sniff.js';
+import type { ReadResult, ReportFormat, ReportReader } from './types.js';
+
+const readers: Partial<Record<ReportFormat, ReportReader>> = {
+  json: readJson,
+};
+
+const FORMAT_NAMES: Record<ReportFormat, string> = {
+  json: 'JSON',
+  text: '文本 / text',
+  html: 'HTML',
+  docx: 'DOCX',
+  pdf: 'PDF',
+};
+
+/** Reads one file; throws a DomainError (REPORT_*) when it cannot be read as a report. */
+export async function readReport(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  const format = sniffFormat(bytes, name);
+  if (format === null) {
+    throw new DomainError(
+      'REPORT_FORMAT_UNSUPPORTED',
+      `${name} 不是可识别的年度报告文件（支持 JSON、文本、HTML、DOCX、PDF）`,
+      `${name} is not a recognised report file (JSON, text, HTML, DOCX or PDF)`,
+    );
+  }
+  const reader = readers[format];
+  if (reader === undefined) {
+    throw new DomainError(
+      'REPORT_FORMAT_UNSUPPORTED',
+      `暂不支持读取 ${FORMAT_NAMES[format]} 格式的报告：${name}`,
+      `Reading ${FORMAT_NAMES[format]} reports is not supported yet: ${name}`,
+    );
+  }
+  return reader(bytes, name);
+}
