@@ -16,8 +16,14 @@ describe('gongkai --help', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('runs as the installed bin (npx gongkai) from the compiled build', () => {
+  it('runs as the installed bin from the compiled build', () => {
     const out = execFileSync('node', ['bin/gongkai.js', '--help'], { encoding: 'utf8' });
     expect(out).toContain('gongkai');
+  });
+
+  it('runs as `npx gongkai` in the checkout, right after install', () => {
+    const out = execFileSync('npx', ['gongkai', 'report', '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(out).toContain('检查年度报告的表格是否一致');
+    expect(out).toContain('annual reports: check, show');
   });
 });
