@@ -206,7 +206,7 @@ export function computeApplicationClock(
     if (policy.feePausesClock) {
       const paid = events.find((e) => e.type === 'feePaid' && compareDates(e.date, feeNotice.date) >= 0);
       pauses.push({
-        from: feeNotice.date,
+        from: addDays(feeNotice.date, 1),
         to: paid?.date ?? null,
         label: {
           zh: '缴纳信息处理费期间（本部署设定为暂停答复期限）',
