@@ -127,6 +127,9 @@ describe('the answer deadline (条例第三十三条)', () => {
     expect(c.baseDue).toBe('2025-10-24');
     expect(c.due).toBe('2025-11-21');
     expect(c.extension).toEqual({ approver: '王主任', workingDays: 20, approvedOn: '2025-10-20' });
+    const lines = renderTrace(c.trace, 'zh').map((t) => t.text);
+    expect(lines).toContain('2025-10-24 为原定答复期限（20 个工作日）届满日；以下按延长后的期限计算');
+    expect(lines.some((l) => l.includes('经王主任同意延长 20 个工作日'))).toBe(true);
     expect(c.warnings).toEqual([]);
   });
 
@@ -167,6 +170,12 @@ describe('the answer deadline (条例第三十三条)', () => {
       { type: 'art35Delay', date: '2025-10-15', until: '2025-12-31' },
     ]);
     expect(c.due).toBe('2025-12-31');
+    const earlier = clock([
+      inPerson('2025-09-22'),
+      { type: 'art35Delay', date: '2025-10-15', until: '2025-10-20' },
+    ]);
+    expect(earlier.due).toBe('2025-10-24');
+    expect(earlier.warnings.map((w) => w.code)).toEqual(['ART35_DELAY_NOT_LATER']);
   });
 
   it('by default does not pause for the fee payment window, but gives its due date', () => {

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { addDays, compareDates, type IsoDate } from '../calendar/date.js';
 import { DomainError } from '../errors.js';
+import { CHANNEL_LABEL, receiptDate, type Channel, type ClockEvent, type ClockPolicy } from './events.js';
 import type { ClockWarning, TraceEntry } from './trace.js';
 import {
   addWorkingDays,
@@ -10,33 +11,7 @@ import {
   type Pause,
 } from './working-days.js';
 
-/** The channels of 条例第三十一条. */
-export type Channel = 'inPerson' | 'post' | 'ordinaryPost' | 'online' | 'fax';
-
-/** One fact in a case's history that moves the statutory clock; the case state machine feeds its history here. */
-export type ClockEvent =
-  | { type: 'submitted'; date: IsoDate; channel: Channel }
-  | { type: 'signedFor'; date: IsoDate }
-  | { type: 'confirmed'; date: IsoDate }
-  | { type: 'correctionRequested'; date: IsoDate }
-  | { type: 'correctionReceived'; date: IsoDate }
-  | { type: 'consultationStarted'; date: IsoDate; party: 'thirdParty' | 'agency'; id?: string }
-  | { type: 'consultationEnded'; date: IsoDate; id?: string }
-  | { type: 'extensionApproved'; date: IsoDate; approver: string; workingDays: number }
-  | { type: 'art35Delay'; date: IsoDate; until: IsoDate }
-  | { type: 'feeNoticeReceived'; date: IsoDate }
-  | { type: 'feePaid'; date: IsoDate };
-
-/** The deployment's choices where the sources leave room. */
-export interface ClockPolicy {
-  /** See CountOptions.startDayCounts; default false (民法典第二百零一条). */
-  startDayCounts?: boolean;
-  /**
-   * Whether the fee payment window pauses the answer clock. Default false: no retrieved source says it does
-   * (DOMAIN.md §3.4), and not pausing is the safer reading for the applicant.
-   */
-  feePausesClock?: boolean;
-}
+export { receiptDate, type Channel, type ClockEvent, type ClockPolicy } from './events.js';
 
 /** A consultation under 条例第三十二条/第三十四条 and the consulted party's 15-working-day reply date. */
 export interface Consultation {
@@ -65,42 +40,6 @@ export interface ApplicationClock {
   trace: TraceEntry[];
   consultations: Consultation[];
   feePaymentDue: IsoDate | null;
-}
-
-const CHANNEL_LABEL: Record<Channel, { zh: string; en: string }> = {
-  inPerson: {
-    zh: '当面提交，以提交之日为收到申请之日（条例第三十一条第一项）',
-    en: 'submitted in person: the submission date (Art. 31(1))',
-  },
-  post: {
-    zh: '邮寄，以行政机关签收之日为收到申请之日（条例第三十一条第二项）',
-    en: 'by post: the date the agency signed for it (Art. 31(2))',
-  },
-  ordinaryPost: {
-    zh: '平常信函，以确认之日为收到申请之日（条例第三十一条第二项）',
-    en: 'by ordinary letter: the confirmation date (Art. 31(2))',
-  },
-  online: {
-    zh: '互联网渠道，以双方确认之日为收到申请之日（条例第三十一条第三项）',
-    en: 'online: the date both sides confirmed (Art. 31(3))',
-  },
-  fax: {
-    zh: '传真，以双方确认之日为收到申请之日（条例第三十一条第三项）',
-    en: 'by fax: the date both sides confirmed (Art. 31(3))',
-  },
-};
-
-/** The 收到申请之日 by channel (条例第三十一条); null while a needed signature or confirmation is missing. */
-export function receiptDate(events: readonly ClockEvent[]): {
-  channel: Channel | null;
-  date: IsoDate | null;
-} {
-  const submitted = events.find((e) => e.type === 'submitted');
-  if (!submitted) return { channel: null, date: null };
-  const { channel } = submitted;
-  if (channel === 'inPerson') return { channel, date: submitted.date };
-  const needed = channel === 'post' ? 'signedFor' : 'confirmed';
-  return { channel, date: events.find((e) => e.type === needed)?.date ?? null };
 }
 
 /** The answer clock of one application, computed from its events (条例第三十条至第三十五条). */
@@ -250,6 +189,16 @@ export function computeApplicationClock(
       },
     });
     note(final);
+    if (base.due) {
+      trace.push({
+        kind: 'note',
+        date: base.due,
+        label: {
+          zh: '为原定答复期限（20 个工作日）届满日；以下按延长后的期限计算',
+          en: 'was the original 20-working-day deadline; the count below includes the extension',
+        },
+      });
+    }
   }
   trace.push(...final.trace);
   result.due = final.due;
@@ -266,7 +215,7 @@ export function computeApplicationClock(
         en: `the agency set a reasonable delayed answer date of ${delay.until} (Art. 35)`,
       },
     });
-  } else if (delay) {
+  } else if (delay && result.due) {
     warnings.push({
       code: 'ART35_DELAY_NOT_LATER',
       zh: `延迟答复日期 ${delay.until} 不晚于法定期限，不予采用`,
