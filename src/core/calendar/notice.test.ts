@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar, dayStatus, isWorkingDay, withOverrides } from './calendar.js';
 import { nationalCalendar } from './index.js';
 import { validateCalendarFile, type CalendarFile } from './notice.js';
+import { addWorkingDays } from '../clock/working-days.js';
+import { renderTrace } from '../clock/trace.js';
 
 /** A made-up 2027 notice used only to exercise the add path (the real one may differ). */
 const FIXTURE_2027: CalendarFile = {
@@ -97,5 +99,14 @@ describe('local overrides', () => {
       type: 'local',
       authority: '广西壮族自治区人民政府',
     });
+  });
+
+  it('moves a deadline and names the authority in the trace', () => {
+    expect(addWorkingDays(national, '2025-03-28', 1).due).toBe('2025-03-31');
+    const result = addWorkingDays(local, '2025-03-28', 1);
+    expect(result.due).toBe('2025-04-01');
+    expect(renderTrace(result.trace, 'zh').map((t) => t.text)).toContain(
+      '2025-03-31（星期一） 壮族三月三放假（广西壮族自治区人民政府规定），不计入',
+    );
   });
 });
