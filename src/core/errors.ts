@@ -1,15 +1,46 @@
-/**
- * Coded domain errors: a stable code, a Chinese message and its English, optional details. Exceptions are
- * for unreadable input and illegal operations; validation returns findings instead (DESIGN-GUIDE §4–5).
- */
+/** A stable error code with a message for people in Chinese and English; add new codes to `ErrorCode`. */
+export type ErrorCode =
+  | 'INVALID_DATE'
+  | 'INVALID_NUMBER'
+  | 'INVALID_RANGE'
+  | 'CALENDAR_YEAR_MISSING'
+  | 'CALENDAR_YEAR_EXISTS'
+  | 'CALENDAR_FILE_INVALID'
+  | 'CALENDAR_DUPLICATE_DAY'
+  | 'CALENDAR_HOLIDAY_ALSO_WORKDAY'
+  | 'EXTENSION_ALREADY_GRANTED'
+  | 'EXTENSION_TOO_LONG'
+  | 'EXTENSION_APPROVER_MISSING'
+  | 'CLOCK_EVENT_INVALID'
+  | 'FEE_METHOD_CONFLICT'
+  | 'REPORT_UNREADABLE'
+  | 'REPORT_INVALID'
+  | 'REPORT_FORMAT_UNSUPPORTED'
+  | 'REPORT_NOT_FOUND'
+  | 'REPORT_NEEDS_OCR'
+  | 'CASE_FACTS_INVALID';
+
+/** An error of the domain: a stable code plus a Chinese and an English message. */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly messageZh: string,
     readonly messageEn: string,
     readonly details?: Record<string, unknown>,
   ) {
-    super(`${code}: ${messageEn}`);
+    super(`${code}: ${messageZh} / ${messageEn}`);
     this.name = 'DomainError';
   }
+
+  /** The message in one language, or both ("中文 / English") when no language is given. */
+  text(lang?: 'zh' | 'en'): string {
+    if (lang === 'zh') return this.messageZh;
+    if (lang === 'en') return this.messageEn;
+    return `${this.messageZh} / ${this.messageEn}`;
+  }
+}
+
+/** True when `error` is a DomainError, optionally with the given code. */
+export function isDomainError(error: unknown, code?: ErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
 }

@@ -64,7 +64,9 @@ export interface CompiledTables {
 const columnIndex = new Map(APPLICANT_COLUMNS.map((column) => [column.key, column.index]));
 
 function invalid(facts: CaseFacts, zh: string, en: string): DomainError {
-  return new DomainError('CASE_FACTS_INVALID', `办件 ${facts.id}：${zh}`, `Case ${facts.id}: ${en}`, { id: facts.id });
+  return new DomainError('CASE_FACTS_INVALID', `办件 ${facts.id}：${zh}`, `Case ${facts.id}: ${en}`, {
+    id: facts.id,
+  });
 }
 
 /** Counts tables 三 and 四 of year `options.year` from the cases; throws CASE_FACTS_INVALID on impossible facts. */
@@ -88,7 +90,11 @@ export function compileTables(cases: Iterable<CaseFacts>, options: CompileOption
   for (const facts of cases) {
     const column = columnIndex.get(facts.applicantType);
     if (column === undefined || column === TOTAL_COLUMN) {
-      throw invalid(facts, `申请人类型无效：${facts.applicantType}`, `invalid applicant type: ${facts.applicantType}`);
+      throw invalid(
+        facts,
+        `申请人类型无效：${facts.applicantType}`,
+        `invalid applicant type: ${facts.applicantType}`,
+      );
     }
     const start = facts.receivedOn ?? facts.registeredOn;
     const closed = facts.closedOn;
