@@ -20,6 +20,8 @@ export async function createAgency(
   return withAudit(deps, principal, async (trx, record) => {
     const tree = await agenciesRepository.listAll(trx);
     const parent = input.parent ? await findAgencyByRef(trx, input.parent) : null;
+    if (parent && !accessPolicy.canReadAgency(principal, tree, parent.id))
+      throw errors.agencyNotFound(input.parent ?? '');
     if (!accessPolicy.canCreateAgency(principal, tree, parent?.id ?? null)) throw errors.forbidden();
     if (await agenciesRepository.findByCode(trx, input.code)) throw errors.agencyCodeTaken(input.code);
     const now = deps.clock().toISOString();

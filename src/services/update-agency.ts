@@ -20,7 +20,7 @@ export async function updateAgency(
   return withAudit(deps, principal, async (trx, record) => {
     const tree = await agenciesRepository.listAll(trx);
     const before = await findAgencyByRef(trx, ref);
-    if (!accessPolicy.canReadAgency(principal, tree, before.id) && principal.kind === 'staff') {
+    if (!accessPolicy.canReadAgency(principal, tree, before.id)) {
       throw errors.agencyNotFound(ref); // do not reveal agencies outside the caller's scope
     }
     const parentId =
@@ -29,7 +29,8 @@ export async function updateAgency(
         : input.parent === null
           ? null
           : (await findAgencyByRef(trx, input.parent)).id;
-    if (!accessPolicy.canUpdateAgency(principal, tree, before.id, parentId)) throw errors.forbidden();
+    if (!accessPolicy.canUpdateAgency(principal, tree, before.id, { from: before.parentId, to: parentId }))
+      throw errors.forbidden();
     if (wouldCreateCycle(tree, before.id, parentId)) throw errors.agencyCycle();
     const pick = <K extends keyof Agency>(key: K, value: Agency[K] | undefined): Agency[K] =>
       value === undefined ? before[key] : value;

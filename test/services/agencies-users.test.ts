@@ -64,7 +64,7 @@ describe.each(databases)('agency and user services on %s', (_name, fresh) => {
     });
     await expect(
       createAgency(platform, eduAdmin, { parent: 'demo-subdistrict', code: 'x1', name: 'x', kind: 'other' }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ).rejects.toMatchObject({ code: 'AGENCY_NOT_FOUND' });
     await expect(
       createAgency(platform, eduAdmin, { code: 'x2', name: 'x', kind: 'other' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });

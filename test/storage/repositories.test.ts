@@ -144,30 +144,26 @@ describe.each(databases)('repositories on %s', (_name, fresh) => {
 
   it('appends a hash chain to the audit log and refuses UPDATE and DELETE', async () => {
     const actor = { userId: null, label: 'cli', source: 'cli' };
-    const first = await opened.db
-      .transaction()
-      .execute((trx) =>
-        auditRepository.append(trx, t0, actor, {
-          action: 'agency.create',
-          entityType: 'agency',
-          entityId: 'a1',
-          agencyId: 'a1',
-          before: null,
-          after: { x: 1 },
-        }),
-      );
-    const second = await opened.db
-      .transaction()
-      .execute((trx) =>
-        auditRepository.append(trx, t0, actor, {
-          action: 'agency.update',
-          entityType: 'agency',
-          entityId: 'a2',
-          agencyId: 'a2',
-          before: { x: 1 },
-          after: { x: 2 },
-        }),
-      );
+    const first = await opened.db.transaction().execute((trx) =>
+      auditRepository.append(trx, t0, actor, {
+        action: 'agency.create',
+        entityType: 'agency',
+        entityId: 'a1',
+        agencyId: 'a1',
+        before: null,
+        after: { x: 1 },
+      }),
+    );
+    const second = await opened.db.transaction().execute((trx) =>
+      auditRepository.append(trx, t0, actor, {
+        action: 'agency.update',
+        entityType: 'agency',
+        entityId: 'a2',
+        agencyId: 'a2',
+        before: { x: 1 },
+        after: { x: 2 },
+      }),
+    );
     expect(first.seq).toBe(1);
     expect(second.prevHash).toBe(first.hash);
     expect((await auditRepository.list(opened.db, { limit: 10 })).map((e) => e.seq)).toEqual([1, 2]);
@@ -183,18 +179,16 @@ describe.each(databases)('repositories on %s', (_name, fresh) => {
     const actor = { userId: null, label: 'cli', source: 'cli' };
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        opened.db
-          .transaction()
-          .execute((trx) =>
-            auditRepository.append(trx, t0, actor, {
-              action: 'system.seed',
-              entityType: 'system',
-              entityId: String(i),
-              agencyId: null,
-              before: null,
-              after: null,
-            }),
-          ),
+        opened.db.transaction().execute((trx) =>
+          auditRepository.append(trx, t0, actor, {
+            action: 'system.seed',
+            entityType: 'system',
+            entityId: String(i),
+            agencyId: null,
+            before: null,
+            after: null,
+          }),
+        ),
       ),
     );
     const entries = await auditRepository.list(opened.db, { limit: 100 });

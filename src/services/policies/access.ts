@@ -45,17 +45,25 @@ export const manageUserRoles: readonly Role[] = ['admin'];
 export const readAuditRoles: readonly Role[] = ['admin', 'auditor'];
 
 export const accessPolicy = {
+  /** Checking the whole chain reveals only counts and hashes: any administrator or auditor may. */
+  canVerifyAudit: (p: Principal) =>
+    p.kind === 'operator' || p.grants.some((g) => readAuditRoles.includes(g.role)),
   canReadAgency: (p: Principal, tree: Tree, agencyId: string) =>
     inScope(scopeOf(p, tree, readAgencyRoles), agencyId),
   /** Creating a top-level agency (parent null) is for the operator only. */
   canCreateAgency: (p: Principal, tree: Tree, parentId: string | null) =>
     p.kind === 'operator' || (parentId !== null && inScope(scopeOf(p, tree, manageAgencyRoles), parentId)),
-  /** Moving an agency needs admin rights on both the agency and its new parent. */
-  canUpdateAgency: (p: Principal, tree: Tree, agencyId: string, newParentId: string | null) => {
+  /** Editing needs admin rights on the agency; moving it also needs them on the new parent (root: operator only). */
+  canUpdateAgency: (
+    p: Principal,
+    tree: Tree,
+    agencyId: string,
+    move: { from: string | null; to: string | null },
+  ) => {
     const scope = scopeOf(p, tree, manageAgencyRoles);
-    return (
-      inScope(scope, agencyId) && (newParentId === null ? p.kind === 'operator' : inScope(scope, newParentId))
-    );
+    if (!inScope(scope, agencyId)) return false;
+    if (move.from === move.to) return true;
+    return move.to === null ? p.kind === 'operator' : inScope(scope, move.to);
   },
   canCreateUserWithGrants: (p: Principal, tree: Tree, agencyIds: string[]) => {
     const scope = scopeOf(p, tree, manageUserRoles);
