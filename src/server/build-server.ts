@@ -81,16 +81,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         .send(presentError({ code: known[0], messageZh: known[1], messageEn: known[2], details: undefined }));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .code(500)
-      .send(
-        presentError({
-          code: 'INTERNAL_ERROR',
-          messageZh: '服务器内部错误',
-          messageEn: 'internal server error',
-          details: undefined,
-        }),
-      );
+    return reply.code(500).send(
+      presentError({
+        code: 'INTERNAL_ERROR',
+        messageZh: '服务器内部错误',
+        messageEn: 'internal server error',
+        details: undefined,
+      }),
+    );
   });
   app.setNotFoundHandler((_request, reply) =>
     reply
@@ -124,10 +122,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // The documentation is public (it describes the API, it holds no data).
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuth(app, deps.platform);
   registerHealthRoutes(app, deps.platform);

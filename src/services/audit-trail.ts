@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditEvent } from '../core/audit.js';
 import { auditRepository } from '../storage/audit-repository.js';
 import type { Database } from '../storage/schema.js';
+import { writeTransaction } from '../storage/write-transaction.js';
 import type { PlatformDeps } from './platform.js';
 import { auditActorOf, type Principal } from './principal.js';
 
@@ -14,7 +15,7 @@ export async function withAudit<T>(
   principal: Principal,
   change: (trx: Kysely<Database>, record: (event: AuditEvent) => void) => Promise<T>,
 ): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
+  return writeTransaction(deps.db, async (trx) => {
     const events: AuditEvent[] = [];
     const result = await change(trx, (event) => void events.push(event));
     const at = deps.clock().toISOString();

@@ -57,6 +57,11 @@ export function openDatabase(url: string): OpenDatabase {
     return { db, target, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // A connection the server drops while idle (restart, admin termination) must not crash the process: the pool
+  // discards it, and queries on a broken connection still fail with their own error.
+  const ignore = () => undefined;
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, target, close: () => db.destroy() };
 }
