@@ -64,7 +64,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
   // Bodies are validated by zod in the use cases (coded errors); JSON Schemas here only document the API.
   app.setValidatorCompiler(() => (value) => ({ value }));

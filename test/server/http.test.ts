@@ -135,6 +135,16 @@ describe('the HTTP API: auth, CSRF, errors, headers, logs', () => {
     expect(
       (await app.inject({ method: 'GET', url: '/api/v1/tokens', headers: bearer })).json().tokens[0],
     ).not.toHaveProperty('token');
+    const audit = await app.inject({ method: 'GET', url: '/api/v1/audit?limit=500', headers: bearer });
+    const created = (
+      audit.json().entries as { action: string; source: string; actor: string; after: { code?: string } }[]
+    ).filter(
+      (e) => e.action === 'agency.create' && (e.after.code === 'token-test' || e.after.code === 'csrf-test'),
+    );
+    expect(created.map((e) => [e.after.code, e.actor, e.source])).toEqual([
+      ['csrf-test', 'admin', 'web 127.0.0.1'],
+      ['token-test', 'admin', 'api 127.0.0.1'],
+    ]);
     const revoke = await app.inject({
       method: 'DELETE',
       url: `/api/v1/tokens/${token.json().id}`,

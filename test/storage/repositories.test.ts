@@ -3,12 +3,17 @@ import { sql } from 'kysely';
 import { defaultAgencySettings, type Agency } from '../../src/core/agency.js';
 import { agenciesRepository } from '../../src/storage/agencies-repository.js';
 import { auditRepository } from '../../src/storage/audit-repository.js';
-import { openDatabase, parseDatabaseUrl, type OpenDatabase } from '../../src/storage/database.js';
+import {
+  openDatabase,
+  openSqliteFile,
+  parseDatabaseUrl,
+  type OpenDatabase,
+} from '../../src/storage/database.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { sessionsRepository } from '../../src/storage/sessions-repository.js';
 import { tokensRepository } from '../../src/storage/tokens-repository.js';
 import { usersRepository, type StoredUser } from '../../src/storage/users-repository.js';
-import { databases, type TestDatabase } from '../helpers/databases.js';
+import { databases, freshSqlite, type TestDatabase } from '../helpers/databases.js';
 import type { Kysely } from 'kysely';
 
 const t0 = '2026-03-02T01:00:00.000Z';
@@ -42,6 +47,19 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('sqlite:///tmp/x.sqlite')).toEqual({ dialect: 'sqlite', path: '/tmp/x.sqlite' });
     expect(parseDatabaseUrl('postgres://u@h/db').dialect).toBe('postgres');
     expect(() => parseDatabaseUrl('mysql://u:secret@h/db')).toThrow(/DATABASE_URL.*\*\*\*@/);
+  });
+});
+
+describe('openSqliteFile', () => {
+  it('turns on WAL, foreign keys, durable commits and a busy timeout', async () => {
+    const database = await freshSqlite();
+    const file = openSqliteFile(database.url.slice('sqlite:'.length));
+    expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(file.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(file.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(file.pragma('busy_timeout', { simple: true })).toBe(5000);
+    file.close();
+    await database.drop();
   });
 });
 
