@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultAgencySettings, type Agency } from '../core/agency.js';
 import { agenciesRepository } from '../storage/agencies-repository.js';
+import { isUniqueViolation } from '../storage/constraint-errors.js';
 import { createAgencyInput, type CreateAgencyInput } from './agency-input.js';
 import { withAudit } from './audit-trail.js';
 import { errors } from './errors.js';
@@ -17,7 +18,7 @@ export async function createAgency(
   raw: CreateAgencyInput,
 ): Promise<Agency> {
   const input = validate(createAgencyInput, raw);
-  return withAudit(deps, principal, async (trx, record) => {
+  const create = withAudit(deps, principal, async (trx, record) => {
     const tree = await agenciesRepository.listAll(trx);
     const parent = input.parent ? await findAgencyByRef(trx, input.parent) : null;
     if (parent && !accessPolicy.canReadAgency(principal, tree, parent.id))
@@ -52,5 +53,9 @@ export async function createAgency(
       after: agency,
     });
     return agency;
+  });
+  // Two requests racing for the same code: the database's unique index decides, reported like the check above.
+  return create.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? errors.agencyCodeTaken(input.code) : error;
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { limits } from '../core/limits.js';
 import { roles, type RoleGrant } from '../core/roles.js';
 import { agenciesRepository } from '../storage/agencies-repository.js';
+import { isUniqueViolation } from '../storage/constraint-errors.js';
 import { usersRepository } from '../storage/users-repository.js';
 import { withAudit } from './audit-trail.js';
 import { errors } from './errors.js';
@@ -93,6 +94,8 @@ export async function createUser(
       after: view,
     });
     return view;
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? errors.usernameTaken(input.username) : error;
   });
   return { user, generatedPassword };
 }

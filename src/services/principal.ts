@@ -11,14 +11,26 @@ export type Principal =
       via: 'session' | 'token';
       ip: string;
     }
-  | { kind: 'operator'; label: 'cli' | 'system' };
+  | {
+      kind: 'operator';
+      label: 'cli' | 'system';
+      /** The operating-system account at the command line. */ osUser?: string;
+    };
 
 export const cliOperator: Principal = { kind: 'operator', label: 'cli' };
 export const systemOperator: Principal = { kind: 'operator', label: 'system' };
 
+/** The command-line operator, named by their operating-system account so CLI changes stay attributable. */
+export function cliOperatorAs(osUser: string | undefined): Principal {
+  return osUser ? { kind: 'operator', label: 'cli', osUser } : cliOperator;
+}
+
 /** How the audit trail names a principal: who, and from where. */
 export function auditActorOf(principal: Principal): AuditActor {
-  if (principal.kind === 'operator') return { userId: null, label: principal.label, source: principal.label };
+  if (principal.kind === 'operator') {
+    const label = principal.osUser ? `${principal.label}:${principal.osUser}` : principal.label;
+    return { userId: null, label, source: principal.label };
+  }
   return {
     userId: principal.userId,
     label: principal.username,

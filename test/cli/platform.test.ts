@@ -117,10 +117,14 @@ describe.each(databases)('gongkai agency/user/token/audit on %s', (_name, fresh)
 describe('gongkai audit verify on a tampered SQLite database', () => {
   it('exits 1 naming the first broken entry', async () => {
     const database = await freshSqlite();
-    const env = { DATABASE_URL: database.url, NODE_ENV: 'test', GONGKAI_SCRYPT_LOG2N: '10' };
+    const env = { DATABASE_URL: database.url, NODE_ENV: 'test', GONGKAI_SCRYPT_LOG2N: '10', USER: 'tester' };
     for (const code of ['a', 'b', 'c'])
       await runCli(['agency', 'create', '--code', code, '--name', code], { env });
     const file = new SQLite(database.url.slice('sqlite:'.length));
+    expect(file.prepare('select actor, source from audit_log where seq = 1').get()).toEqual({
+      actor: 'cli:tester',
+      source: 'cli',
+    });
     file.exec('drop trigger audit_log_no_update');
     file.prepare("update audit_log set actor = 'someone-else' where seq = 2").run();
     file.close();

@@ -101,6 +101,23 @@ describe.each(databases)('agency and user services on %s', (_name, fresh) => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('reports a code taken by a concurrent request as AGENCY_CODE_TAKEN', async () => {
+    const attempts = await Promise.allSettled(
+      [1, 2, 3].map(() =>
+        createAgency(platform, cliOperator, {
+          parent: 'demo-district',
+          code: 'race',
+          name: '竞争',
+          kind: 'other',
+        }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a) => a.status === 'rejected')) {
+      expect((attempt as PromiseRejectedResult).reason).toMatchObject({ code: 'AGENCY_CODE_TAKEN' });
+    }
+  });
+
   it('creates staff with grants inside the creator’s subtree and lists them by scope', async () => {
     const eduAdmin = staff({ role: 'admin', agencyId: ids['demo-education'] as string });
     const created = await createUser(platform, eduAdmin, {

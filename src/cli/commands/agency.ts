@@ -2,9 +2,8 @@ import { Option, type Command } from 'commander';
 import { agencyKinds, type Agency } from '../../core/agency.js';
 import { createAgency } from '../../services/create-agency.js';
 import { listAgencies } from '../../services/list-agencies.js';
-import { cliOperator } from '../../services/principal.js';
 import { CliError, type CliIo } from '../io.js';
-import { withPlatform } from './with-platform.js';
+import { operatorOf, withPlatform } from './with-platform.js';
 
 interface CreateOptions {
   code: string;
@@ -65,7 +64,7 @@ export function registerAgencyCommands(program: Command, io: CliIo): void {
         }
       }
       const created = await withPlatform(io, (platform) =>
-        createAgency(platform, cliOperator, {
+        createAgency(platform, operatorOf(io), {
           code: options.code,
           name: options.name,
           kind: options.kind,
@@ -91,7 +90,7 @@ export function registerAgencyCommands(program: Command, io: CliIo): void {
     .description('列出机关 / list agencies')
     .option('--json', '输出 JSON / print JSON')
     .action(async (options: { json?: boolean }) => {
-      const agencies = await withPlatform(io, (platform) => listAgencies(platform, cliOperator));
+      const agencies = await withPlatform(io, (platform) => listAgencies(platform, operatorOf(io)));
       io.stdout(
         options.json
           ? `${JSON.stringify(agencies, null, 2)}\n`

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { createToken } from '../../services/create-token.js';
-import { cliOperator } from '../../services/principal.js';
 import type { CliIo } from '../io.js';
-import { withPlatform } from './with-platform.js';
+import { operatorOf, withPlatform } from './with-platform.js';
 
 /** `gongkai token create`. */
 export function registerTokenCommands(program: Command, io: CliIo): void {
@@ -15,7 +14,7 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
     .option('--json', '输出 JSON / print JSON')
     .action(async (options: { user: string; name: string; json?: boolean }) => {
       const created = await withPlatform(io, (platform) =>
-        createToken(platform, cliOperator, { name: options.name, username: options.user }),
+        createToken(platform, operatorOf(io), { name: options.name, username: options.user }),
       );
       io.stdout(
         options.json

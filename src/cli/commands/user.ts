@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { isRole, roles } from '../../core/roles.js';
 import { createUser } from '../../services/create-user.js';
-import { cliOperator } from '../../services/principal.js';
 import { setUserPassword } from '../../services/set-user-password.js';
 import { CliError, type CliIo } from '../io.js';
-import { readSecretFromStdin, withPlatform } from './with-platform.js';
+import { readSecretFromStdin, operatorOf, withPlatform } from './with-platform.js';
 
 function parseGrant(value: string, previous: { role: (typeof roles)[number]; agency: string }[] = []) {
   const [role, agency] = value.split('@');
@@ -43,7 +42,7 @@ export function registerUserCommands(program: Command, io: CliIo): void {
       }) => {
         const password = options.passwordStdin ? await readSecretFromStdin(io) : undefined;
         const created = await withPlatform(io, (platform) =>
-          createUser(platform, cliOperator, {
+          createUser(platform, operatorOf(io), {
             username: options.username,
             displayName: options.name,
             password,
@@ -69,7 +68,7 @@ export function registerUserCommands(program: Command, io: CliIo): void {
     .action(async (username: string, options: { passwordStdin?: boolean }) => {
       const password = options.passwordStdin ? await readSecretFromStdin(io) : undefined;
       const generated = await withPlatform(io, (platform) =>
-        setUserPassword(platform, cliOperator, username, password),
+        setUserPassword(platform, operatorOf(io), username, password),
       );
       io.stdout(
         generated

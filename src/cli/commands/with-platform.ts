@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.js';
 import { openPlatform, type Platform } from '../../services/platform.js';
+import { cliOperatorAs, type Principal } from '../../services/principal.js';
 import { readRuntimeConfig, type RuntimeConfig } from '../../services/runtime-config.js';
 import { CliError, type CliIo } from '../io.js';
 
@@ -37,4 +38,9 @@ export async function withPlatform<T>(io: CliIo, work: (platform: Platform) => P
 /** Reads one line (a password) from standard input. */
 export async function readSecretFromStdin(io: CliIo): Promise<string> {
   return (await io.readInput('-')).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Who the audit trail names for this command: the operating-system account running it. */
+export function operatorOf(io: CliIo): Principal {
+  return cliOperatorAs(io.env.SUDO_USER ?? io.env.USER ?? io.env.LOGNAME);
 }
