@@ -12,7 +12,10 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .action(async () => {
       const result = await withPlatform(io, (platform) => verifyAuditChain(platform));
       if (result.ok) {
-        io.stdout(`审计链完整，共 ${result.entries} 条 / audit chain intact: ${result.entries} entries\n`);
+        io.stdout(
+          `审计链完整，共 ${result.entries} 条 / audit chain intact: ${result.entries} entries\n` +
+            `链头哈希（请异地留存） / head hash (keep a copy elsewhere): ${result.lastHash}\n`,
+        );
         return;
       }
       io.stderr(
