@@ -13,12 +13,30 @@ export type ErrorCode =
   | 'EXTENSION_APPROVER_MISSING'
   | 'CLOCK_EVENT_INVALID'
   | 'FEE_METHOD_CONFLICT'
+  // Reading and checking reports.
   | 'REPORT_UNREADABLE'
   | 'REPORT_INVALID'
   | 'REPORT_FORMAT_UNSUPPORTED'
   | 'REPORT_NOT_FOUND'
   | 'REPORT_NEEDS_OCR'
-  | 'CASE_FACTS_INVALID';
+  | 'CASE_FACTS_INVALID'
+  // The platform: configuration, accounts, agencies, backups.
+  | 'ACCOUNT_LOCKED'
+  | 'AGENCY_CODE_TAKEN'
+  | 'AGENCY_CYCLE'
+  | 'AGENCY_NOT_FOUND'
+  | 'BACKUP_INVALID'
+  | 'BACKUP_UNSUPPORTED'
+  | 'CONFIG_INVALID'
+  | 'CSRF_TOKEN_INVALID'
+  | 'DATABASE_URL_INVALID'
+  | 'FORBIDDEN'
+  | 'LOGIN_FAILED'
+  | 'TOKEN_NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'USERNAME_TAKEN'
+  | 'USER_NOT_FOUND'
+  | 'VALIDATION_FAILED';
 
 /** An error of the domain: a stable code plus a Chinese and an English message. */
 export class DomainError extends Error {
@@ -26,7 +44,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly messageZh: string,
     readonly messageEn: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: unknown,
   ) {
     super(`${code}: ${messageZh} / ${messageEn}`);
     this.name = 'DomainError';

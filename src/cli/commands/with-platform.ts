@@ -1,0 +1,46 @@
+import { DomainError } from '../../core/errors.js';
+import { openPlatform, type Platform } from '../../services/platform.js';
+import { cliOperatorAs, type Principal } from '../../services/principal.js';
+import { readRuntimeConfig, type RuntimeConfig } from '../../services/runtime-config.js';
+import { CliError, type CliIo } from '../io.js';
+
+/** Turns a coded error into a one-line CLI error: invalid input exits 2, a refused operation 1. */
+export function asCliError(error: unknown): unknown {
+  if (error instanceof DomainError) {
+    const exit = error.code === 'VALIDATION_FAILED' || error.code.endsWith('_INVALID') ? 2 : 1;
+    return new CliError(`${error.messageZh} / ${error.messageEn}`, exit);
+  }
+  return error;
+}
+
+export function cliConfig(io: CliIo): RuntimeConfig {
+  try {
+    return readRuntimeConfig(io.env);
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
+/** Opens (and migrates) the database DATABASE_URL names, runs `work`, closes it. */
+export async function withPlatform<T>(io: CliIo, work: (platform: Platform) => Promise<T>): Promise<T> {
+  const config = cliConfig(io);
+  let platform: Platform | undefined;
+  try {
+    platform = await openPlatform(config.databaseUrl, { scryptLog2N: config.scryptLog2N });
+    return await work(platform);
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    await platform?.close();
+  }
+}
+
+/** Reads one line (a password) from standard input. */
+export async function readSecretFromStdin(io: CliIo): Promise<string> {
+  return (await io.readInput('-')).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Who the audit trail names for this command: the operating-system account running it. */
+export function operatorOf(io: CliIo): Principal {
+  return cliOperatorAs(io.env.SUDO_USER ?? io.env.USER ?? io.env.LOGNAME);
+}

@@ -1,0 +1,23 @@
+/** Security and size limits, in one place so server, CLI and UI agree. */
+export const limits = {
+  /** Failed logins within `loginFailureWindowMs` that lock an account. */
+  loginMaxFailures: 5,
+  loginFailureWindowMs: 15 * 60_000,
+  /** How long a locked account stays locked. */
+  lockoutMs: 15 * 60_000,
+  /** A session ends after this long without a request… */
+  sessionIdleMs: 30 * 60_000,
+  /** …and in any case this long after login. */
+  sessionAbsoluteMs: 12 * 60 * 60_000,
+  /** Sessions record activity at most this often (avoids a write per request). */
+  sessionTouchIntervalMs: 60_000,
+  /** scrypt cost (log2 N) used in production; tests may lower it through configuration only. */
+  scryptLog2N: 15,
+  scryptMinLog2NOutsideTests: 14,
+  passwordMinLength: 12,
+  passwordMaxLength: 256,
+  usernameMaxLength: 64,
+  nameMaxLength: 200,
+  textMaxLength: 2000,
+  auditPageMax: 500,
+} as const;

@@ -1,0 +1,138 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { DomainError } from '../core/errors.js';
+import type { Platform } from '../services/platform.js';
+import { registerAuth } from './auth.js';
+import { statusOf } from './error-status.js';
+import { presentError } from './presenters/error.js';
+import { registerAgencyRoutes } from './routes/agencies.js';
+import { registerAuditRoutes } from './routes/audit.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerTokenRoutes } from './routes/tokens.js';
+import { registerUserRoutes } from './routes/users.js';
+
+export interface ServerDeps {
+  platform: Platform;
+  /** pino options, or false for no logs (tests). */
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  /** Login attempts per client IP and minute (on top of the per-account lockout). */
+  loginPerMinute?: number;
+}
+
+/** Log options: structured, and without personal data (no IPs, cookies, authorization headers, bodies). */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+const fastifyCodes: Record<number, [string, string, string]> = {
+  400: ['BAD_REQUEST', '请求无效', 'bad request'],
+  404: ['NOT_FOUND', '未找到', 'not found'],
+  413: ['PAYLOAD_TOO_LARGE', '请求体过大', 'payload too large'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型', 'unsupported media type'],
+  429: ['RATE_LIMITED', '请求过于频繁，请稍后再试', 'too many requests, try again later'],
+};
+
+/** The HTTP application: security headers, cookies, auth, OpenAPI docs at /api/docs, the JSON API under /api/v1. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  // Bodies are validated by zod in the use cases (coded errors); JSON Schemas here only document the API.
+  app.setValidatorCompiler(() => (value) => ({ value }));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      return reply.code(statusOf(error.code)).send(presentError(error));
+    }
+    const status = error.statusCode ?? 500;
+    const known = fastifyCodes[status];
+    if (known && status < 500) {
+      return reply
+        .code(status)
+        .send(presentError({ code: known[0], messageZh: known[1], messageEn: known[2], details: undefined }));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(
+      presentError({
+        code: 'INTERNAL_ERROR',
+        messageZh: '服务器内部错误',
+        messageEn: 'internal server error',
+        details: undefined,
+      }),
+    );
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply
+      .code(404)
+      .send(
+        presentError({ code: 'NOT_FOUND', messageZh: '未找到', messageEn: 'not found', details: undefined }),
+      ),
+  );
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // swagger-ui needs inline styles and its own scripts
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gongkai API 政府信息公开工作平台', version: '1' },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'gk_… API token' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'gongkai_session' },
+        },
+      },
+    },
+  });
+  // The documentation is public (it describes the API, it holds no data).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuth(app, deps.platform);
+  registerHealthRoutes(app, deps.platform);
+  registerAuthRoutes(app, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
+  registerAgencyRoutes(app, deps.platform);
+  registerUserRoutes(app, deps.platform);
+  registerTokenRoutes(app, deps.platform);
+  registerAuditRoutes(app, deps.platform);
+  return app;
+}

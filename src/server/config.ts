@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DomainError } from '../core/errors.js';
+import { readRuntimeConfig, type RuntimeConfig } from '../services/runtime-config.js';
+
+/** Server settings, validated once at start-up. */
+export interface ServerConfig extends RuntimeConfig {
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client IP and https detection). */
+  trustProxy: boolean;
+}
+
+const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GONGKAI_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+});
+
+/** Reads the environment; a mistake is a coded CONFIG_INVALID error with a Chinese and an English message. */
+export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const runtime = readRuntimeConfig(env);
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const summary = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new DomainError(
+      'CONFIG_INVALID',
+      `环境配置无效：${summary}`,
+      `invalid environment configuration: ${summary}`,
+    );
+  }
+  return {
+    ...runtime,
+    host: result.data.HOST,
+    port: result.data.PORT,
+    logLevel: result.data.LOG_LEVEL,
+    trustProxy: result.data.GONGKAI_TRUST_PROXY === 'true' || result.data.GONGKAI_TRUST_PROXY === '1',
+  };
+}

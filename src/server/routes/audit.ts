@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { errors } from '../../services/errors.js';
+import { listAudit } from '../../services/list-audit.js';
+import type { Platform } from '../../services/platform.js';
+import { accessPolicy } from '../../services/policies/access.js';
+import { verifyAuditChain } from '../../services/verify-audit-chain.js';
+import { staffOf } from '../auth.js';
+import { secured } from '../openapi.js';
+import { presentAuditEntry } from '../presenters/audit.js';
+
+/** The audit trail: entries of the caller's subtrees (admins, auditors) and a chain check. */
+export function registerAuditRoutes(app: FastifyInstance, platform: Platform): void {
+  const tags = ['audit'];
+  app.get<{ Querystring: { afterSeq?: string; limit?: string } }>(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags,
+        summary: '审计日志 / audit entries',
+        security: secured,
+        querystring: {
+          type: 'object',
+          properties: { afterSeq: { type: 'integer' }, limit: { type: 'integer' } },
+        },
+      },
+    },
+    async (request) => {
+      const afterSeq = Number(request.query.afterSeq ?? 0) || 0;
+      const limit = Number(request.query.limit ?? 100) || 100;
+      return {
+        entries: (await listAudit(platform, staffOf(request), { afterSeq, limit })).map(presentAuditEntry),
+      };
+    },
+  );
+  app.get(
+    '/api/v1/audit/verify',
+    { schema: { tags, summary: '校验哈希链 / verify the hash chain', security: secured } },
+    async (request) => {
+      if (!accessPolicy.canVerifyAudit(staffOf(request))) throw errors.forbidden();
+      return verifyAuditChain(platform);
+    },
+  );
+}

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { checkHealth } from '../../services/check-health.js';
+import type { Platform } from '../../services/platform.js';
+
+/** GET /api/v1/health: 200 when the server and its database answer. */
+export function registerHealthRoutes(app: FastifyInstance, platform: Platform): void {
+  app.get(
+    '/api/v1/health',
+    { config: { public: true }, schema: { tags: ['system'], summary: '健康检查 / health check' } },
+    async () => {
+      await checkHealth(platform);
+      return { status: 'ok' };
+    },
+  );
+}

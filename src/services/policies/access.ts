@@ -1,0 +1,72 @@
+import { subtreeIds, type Agency } from '../../core/agency.js';
+import type { Role } from '../../core/roles.js';
+import type { Principal } from '../principal.js';
+
+/**
+ * Who may do what. A role granted on an agency applies to that agency and everything below it; the command-line
+ * operator (who already holds the database) may do everything.
+ */
+export type Scope = 'all' | Set<string>;
+
+type Tree = readonly Pick<Agency, 'id' | 'parentId'>[];
+
+/** The agencies where `principal` holds one of `anyOf` (all roles when omitted). */
+export function scopeOf(principal: Principal, tree: Tree, anyOf?: readonly Role[]): Scope {
+  if (principal.kind === 'operator') return 'all';
+  const result = new Set<string>();
+  for (const grant of principal.grants) {
+    if (anyOf && !anyOf.includes(grant.role)) continue;
+    for (const id of subtreeIds(tree, grant.agencyId)) result.add(id);
+  }
+  return result;
+}
+
+export function inScope(scope: Scope, agencyId: string | null): boolean {
+  if (scope === 'all') return true;
+  return agencyId !== null && scope.has(agencyId);
+}
+
+/** Every role may read the agencies of its subtree (the 指南 details are public information anyway). */
+export const readAgencyRoles: readonly Role[] = [
+  'admin',
+  'registrar',
+  'reviewer',
+  'approver',
+  'supervisor',
+  'auditor',
+];
+/** Only administrators change the agency tree and its settings. */
+export const manageAgencyRoles: readonly Role[] = ['admin'];
+/** Administrators and supervising agencies (主管部门) see the staff of their subtree. */
+export const readUserRoles: readonly Role[] = ['admin', 'supervisor'];
+/** Only administrators create staff accounts, and only with grants inside their own subtree. */
+export const manageUserRoles: readonly Role[] = ['admin'];
+/** Administrators and auditors (审计) read the audit trail of their subtree. */
+export const readAuditRoles: readonly Role[] = ['admin', 'auditor'];
+
+export const accessPolicy = {
+  /** Checking the whole chain reveals only counts and hashes: any administrator or auditor may. */
+  canVerifyAudit: (p: Principal) =>
+    p.kind === 'operator' || p.grants.some((g) => readAuditRoles.includes(g.role)),
+  canReadAgency: (p: Principal, tree: Tree, agencyId: string) =>
+    inScope(scopeOf(p, tree, readAgencyRoles), agencyId),
+  /** Creating a top-level agency (parent null) is for the operator only. */
+  canCreateAgency: (p: Principal, tree: Tree, parentId: string | null) =>
+    p.kind === 'operator' || (parentId !== null && inScope(scopeOf(p, tree, manageAgencyRoles), parentId)),
+  /** Editing needs admin rights on the agency; moving it also needs them on the new parent (root: operator only). */
+  canUpdateAgency: (
+    p: Principal,
+    tree: Tree,
+    agencyId: string,
+    move: { from: string | null; to: string | null },
+  ) => {
+    const scope = scopeOf(p, tree, manageAgencyRoles);
+    if (!inScope(scope, agencyId)) return false;
+    if (move.from === move.to) return true;
+    return move.to === null ? p.kind === 'operator' : inScope(scope, move.to);
+  },
+  canCreateUserWithGrants: (p: Principal, tree: Tree, agencyIds: string[]) => {
+    const scope = scopeOf(p, tree, manageUserRoles);
+    return agencyIds.length > 0 ? agencyIds.every((id) => inScope(scope, id)) : p.kind === 'operator';
+  },
+};

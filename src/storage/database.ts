@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { DomainError } from '../core/errors.js';
+import type { Database } from './schema.js';
+
+export const defaultDatabaseUrl = 'sqlite:./data/gongkai.sqlite';
+
+export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
+/** An open database: the Kysely handle, which dialect it speaks, and how to close it. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  target: DatabaseTarget;
+  close: () => Promise<void>;
+}
+
+/** Reads `sqlite:PATH` or `postgres://…` (also `postgresql://…`). */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw invalidUrl(url);
+    return { dialect: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  throw invalidUrl(url);
+}
+
+function invalidUrl(url: string): DomainError {
+  return new DomainError(
+    'DATABASE_URL_INVALID',
+    `DATABASE_URL 应为 sqlite:路径 或 postgres://…：${url.replace(/\/\/[^@/]*@/, '//***@')}`,
+    `DATABASE_URL must be sqlite:PATH or postgres://…: ${url.replace(/\/\/[^@/]*@/, '//***@')}`,
+  );
+}
+
+/** Opens a SQLite file with the pragmas Gongkai relies on: WAL, foreign keys, durable commits, a busy timeout. */
+export function openSqliteFile(path: string): SQLite.Database {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // FULL: a commit is on disk (WAL fsync) before it is acknowledged; a power cut loses nothing acknowledged.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+/** Opens the database a URL names; nothing is created on PostgreSQL until migrations run. */
+export function openDatabase(url: string): OpenDatabase {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') {
+    const sqlite = openSqliteFile(target.path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, target, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // A connection the server drops while idle (restart, admin termination) must not crash the process: the pool
+  // discards it, and queries on a broken connection still fail with their own error.
+  const ignore = () => undefined;
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, target, close: () => db.destroy() };
+}

@@ -1,0 +1,24 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as initialSchema from './migrations/20261123T1900-initial-schema.js';
+import * as auditLog from './migrations/20261123T1901-audit-log.js';
+
+/** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
+const migrations: Record<string, Migration> = {
+  '20261123T1900-initial-schema': initialSchema,
+  '20261123T1901-audit-log': auditLog,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'gongkai_migrations',
+    migrationLockTableName: 'gongkai_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,80 @@
+/** The database schema as Kysely sees it. Times are ISO-8601 UTC text and JSON is text, the same on both dialects. */
+export interface AgencyTable {
+  id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  office_name: string | null;
+  address: string | null;
+  office_hours: string | null;
+  phone: string | null;
+  fax: string | null;
+  website: string | null;
+  email: string | null;
+  settings_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  failed_login_count: number;
+  failed_login_since: string | null;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+  agency_id: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor: string;
+  source: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  agency_id: string | null;
+  before_json: string;
+  after_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,39 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildServer, loggerOptions } from '../../src/server/build-server.js';
+import type { Platform } from '../../src/services/platform.js';
+import { seedDemo } from '../../src/services/seed-demo.js';
+import { freshPlatform, type TestDatabase } from './databases.js';
+
+/** A server over a fresh seeded database, with its log lines captured. */
+export async function freshServer(
+  fresh: () => Promise<TestDatabase>,
+  options: { trustProxy?: boolean } = {},
+) {
+  const { platform, clock, close } = await freshPlatform(fresh);
+  const seed = await seedDemo(platform);
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      logs.push(String(chunk));
+      callback();
+    },
+  });
+  const app: FastifyInstance = await buildServer({
+    platform,
+    logger: { ...(loggerOptions('info') as object), stream },
+    trustProxy: options.trustProxy ?? false,
+    loginPerMinute: 1000,
+  });
+  return {
+    app,
+    platform: platform as Platform,
+    clock,
+    logs,
+    adminPassword: seed?.adminPassword as string,
+    close: async () => {
+      await app.close();
+      await close();
+    },
+  };
+}
