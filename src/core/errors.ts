@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'REPORT_FORMAT_UNSUPPORTED'
   | 'REPORT_NOT_FOUND'
   | 'REPORT_NEEDS_OCR'
+  | 'UPLOAD_TOO_LARGE'
+  | 'UPLOAD_INVALID'
   | 'CASE_FACTS_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'

@@ -28,3 +28,15 @@ export async function checkReportFile(input: ReportFile, previous?: ReportFile):
   const findings = checkReport(report, previousReport ? { previous: previousReport } : {});
   return { report, findings };
 }
+
+/** A checked report with what the reader knew about it: its format and its doubts. */
+export interface CheckedReportFile extends CheckedReport {
+  format: ReadResult['format'];
+  doubts: ReadResult['doubts'];
+}
+
+/** Reads and checks one report file, keeping the reader's format and doubts (for the web checker). */
+export async function readAndCheckReport(input: ReportFile): Promise<CheckedReportFile> {
+  const { report, format, doubts } = await loadReportFile(input);
+  return { report, findings: checkReport(report), format, doubts };
+}
