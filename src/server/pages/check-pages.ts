@@ -54,7 +54,7 @@ export function findingsList(view: CheckView, lang: Lang, prefix = ''): Html {
     ${view.findings.map((finding, i) => {
       const rule = RULES[finding.rule];
       const amounts =
-        finding.expected !== undefined || finding.actual !== undefined
+        typeof finding.expected === 'number' || typeof finding.actual === 'number'
           ? html`<br /><span class="hint"
                 >${w.expected} ${finding.expected ?? w.blank}，${w.actual} ${finding.actual ?? w.blank}</span
               >`
