@@ -41,7 +41,7 @@ function tooManyFiles(max: number): DomainError {
   );
 }
 
-function totalTooLarge(max: number): DomainError {
+export function totalTooLarge(max: number): DomainError {
   return new DomainError(
     'UPLOAD_TOO_LARGE',
     `上传的文件合计超过 ${mb(max)} MB，请分批上传。`,
@@ -57,10 +57,17 @@ function textTooLong(max: number): DomainError {
   );
 }
 
-/** Refuses a request whose declared length is already over the limit, before reading any of it. */
-export function refuseDeclaredLength(request: FastifyRequest, maxBytes: number): void {
+/**
+ * Refuses a request whose declared length is already over `maxBytes`, before reading any of it; the message
+ * names the per-file limit a person can act on.
+ */
+export function refuseDeclaredLength(
+  request: FastifyRequest,
+  maxBytes: number,
+  refusal: () => DomainError = () => fileTooLarge(),
+): void {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) throw fileTooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > maxBytes) throw refusal();
 }
 
 function isMultipartLimit(error: unknown, code: string): boolean {

@@ -13,7 +13,7 @@ import { batchForm, batchResult, parseSort, type BatchEntry } from '../pages/bat
 import { errorPage } from '../pages/error-page.js';
 import { withLang, words, type Lang } from '../pages/i18n.js';
 import { page } from '../pages/layout.js';
-import { readForm, refuseDeclaredLength } from '../uploads.js';
+import { readForm, refuseDeclaredLength, totalTooLarge } from '../uploads.js';
 import { pageUserOf, requestLang, requireFormCsrf, sendPage } from './web-shared.js';
 
 const htmlRoute = { public: true, html: true } as const;
@@ -94,7 +94,9 @@ export function registerBatchRoutes(app: FastifyInstance): void {
   app.post('/batch', { config: htmlRoute }, async (request, reply) => {
     const lang = requestLang(request);
     if (!gate(request, reply, lang)) return reply;
-    refuseDeclaredLength(request, limits.batchMaxTotalBytes + 64 * 1024);
+    refuseDeclaredLength(request, limits.batchMaxTotalBytes + 64 * 1024, () =>
+      totalTooLarge(limits.batchMaxTotalBytes),
+    );
     const form = await readForm(request, {
       fileBytes: limits.reportUploadMaxBytes,
       files: limits.batchMaxFiles,
