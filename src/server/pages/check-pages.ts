@@ -140,7 +140,7 @@ export function reportView(view: CheckView, lang: Lang, prefix = '', headingLeve
         <p class="hint">${w.tablesHint}</p>
         ${reportTables(view.report, view.findings, lang, prefix)}
       </div>
-      <aside class="findings" aria-labelledby="${prefix}h-findings">
+      <aside class="findings" aria-labelledby="${prefix ? `${prefix}title ` : ''}${prefix}h-findings">
         <h${headingLevel + 1} id="${prefix}h-findings">${w.findings}</h${headingLevel + 1}>
         ${findingsList(view, lang, prefix)}
         <h${headingLevel + 1} id="${prefix}h-doubts">${w.doubts}</h${headingLevel + 1}>

@@ -317,15 +317,17 @@ export function reportTables(
 ): Html {
   const w = words(lang);
   const ctx: Ctx = { report, index: indexFindings(findings), prefix, lang };
-  return html`<section aria-labelledby="${prefix}h-s2">
+  // With several reports on a page (batch), each landmark is named after its report too.
+  const by = (id: string) => (prefix ? `${prefix}title ${prefix}${id}` : id);
+  return html`<section aria-labelledby="${by('h-s2')}">
       <h3 id="${prefix}h-s2">${w.section2}</h3>
       ${proactiveTables(ctx)}
     </section>
-    <section aria-labelledby="${prefix}h-s3">
+    <section aria-labelledby="${by('h-s3')}">
       <h3 id="${prefix}h-s3">${w.section3}</h3>
       ${applicationsTable(ctx)}
     </section>
-    <section aria-labelledby="${prefix}h-s4">
+    <section aria-labelledby="${by('h-s4')}">
       <h3 id="${prefix}h-s4">${w.section4}</h3>
       ${appealsTable(ctx)}
     </section>`;
