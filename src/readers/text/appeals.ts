@@ -15,7 +15,7 @@ const PATHS = APPEAL_GROUPS.flatMap((group) =>
 );
 
 function groupAdds(values: readonly (number | null)[]): boolean {
-  for (let g = 0; g < 3; g++) {
+  for (let g = 0; g * 5 < values.length; g++) {
     const part = values.slice(g * 5, g * 5 + 5);
     if (part.some((v) => v === null)) continue;
     if (part[0]! + part[1]! + part[2]! + part[3]! !== part[4]) return false;
@@ -90,21 +90,21 @@ export function readAppeals(lines: readonly Line[], reading: Reading): void {
     const first = values.slice(0, WIDTH);
     if (groupAdds(first.map((t) => t.value))) cells = first.map(cellOf);
     else {
+      // Paragraphs: runs of values that no label text interrupts (pdftotext puts blank lines between values).
       const paragraphs: Token[][] = [];
-      let previous: Line | null = null;
+      let open = false;
       let taken = 0;
       for (const line of lines) {
+        if (taken >= WIDTH) break;
         const lineValues = line.tokens.filter((t) => t.kind === 'value');
-        if (lineValues.length === 0 || taken >= WIDTH) continue;
-        const joined =
-          previous !== null &&
-          !line.blankBefore &&
-          previous.index === line.index - 1 &&
-          paragraphs.length > 0;
-        if (joined) paragraphs[paragraphs.length - 1]!.push(...lineValues);
+        if (lineValues.length === 0) {
+          if (line.tokens.some((t) => t.kind === 'text')) open = false;
+          continue;
+        }
+        if (open) paragraphs[paragraphs.length - 1]!.push(...lineValues);
         else paragraphs.push([...lineValues]);
+        open = !line.tokens.some((t) => t.kind === 'text');
         taken += lineValues.length;
-        previous = line;
       }
       const regrouped = taken === WIDTH ? regroup(paragraphs) : null;
       if (regrouped) cells = regrouped.map(cellOf);

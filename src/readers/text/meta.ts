@@ -33,7 +33,8 @@ export function findHeadings(lines: readonly Line[]): Heading[] {
       const text = lines[i]!.text;
       const key = labelKey(text);
       if (key.length > 40 || !key.startsWith(section.number)) continue;
-      if (!/^\s*[一二三四五六]\s*[、.．,，]/.test(toHalfWidth(text)) && key.length > 20) continue;
+      // `二、…` is a heading; `（二）…` is a paragraph of section 一.
+      if (!/^[#*\s]*[一二三四五六]\s*(?:[、.,，]|\s|$)/.test(toHalfWidth(text))) continue;
       if (!words.some((word) => key.includes(word))) continue;
       found.push({ number: section.number, title: text.trim(), line: i });
       from = i + 1;
