@@ -1,6 +1,8 @@
 /** The DOCX reader: the main document part of a Word package, its paragraphs and tables, through the grid mapper. */
 import { DomainError } from '../../core/errors.js';
 import type { Grid } from '../grid.js';
+import { readGrid } from '../text/index.js';
+import type { ReadResult } from '../types.js';
 import { documentXmlToGrid } from './grid.js';
 import { readZipEntry, zipEntries } from './zip.js';
 
@@ -33,4 +35,9 @@ export function docxBytesToGrid(bytes: Uint8Array, name: string): Grid {
     );
   }
   return documentXmlToGrid(decodeXml(readZipEntry(bytes, entry, name)));
+}
+
+/** The reader for DOCX files. */
+export async function readDocx(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  return readGrid(docxBytesToGrid(bytes, name), name, 'docx');
 }

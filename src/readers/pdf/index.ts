@@ -11,6 +11,8 @@
  */
 import { DomainError } from '../../core/errors.js';
 import type { Grid, GridRow } from '../grid.js';
+import { readGrid } from '../text/index.js';
+import type { ReadResult } from '../types.js';
 import { pageRows, type PositionedText } from './layout.js';
 import { loadPdfJs } from './pdfjs.js';
 
@@ -139,4 +141,9 @@ export async function pdfBytesToGrid(bytes: Uint8Array, name: string): Promise<G
   const rows: GridRow[] = [];
   pages.forEach((page, index) => rows.push(...pageRows(page.items, index + 1)));
   return { rows };
+}
+
+/** The reader for PDF files. */
+export async function readPdf(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  return readGrid(await pdfBytesToGrid(bytes, name), name, 'pdf');
 }

@@ -160,23 +160,23 @@ const WRAP_DISTANCE = 2.2;
  */
 function foldWrappedLabels(lines: Line[]): Line[] {
   const hasFigures = (line: Line) => line.chunks.some((chunk) => chunk.numeric);
+  // Same column, same type size, within a couple of lines: a heading above a table is none of these.
+  const continues = (chunk: Chunk, label: Chunk) =>
+    label.x < chunk.x + chunk.width &&
+    chunk.x < label.x + label.width &&
+    Math.abs(chunk.height - label.height) <= 0.2 * label.height &&
+    Math.abs(chunk.y - label.y) <= WRAP_DISTANCE * label.height;
   const into = new Map<Line, Line>();
   for (const line of lines) {
     if (hasFigures(line)) continue;
     let best: Line | null = null;
     for (const other of lines) {
       if (other === line || !hasFigures(other)) continue;
-      const distance = Math.abs(other.y - line.y);
-      if (distance > WRAP_DISTANCE * Math.max(line.height, other.height)) continue;
-      if (best !== null && distance >= Math.abs(best.y - line.y)) continue;
-      best = other;
+      if (best !== null && Math.abs(other.y - line.y) >= Math.abs(best.y - line.y)) continue;
+      const labels = other.chunks.filter((chunk) => !chunk.numeric);
+      if (line.chunks.every((chunk) => labels.some((label) => continues(chunk, label)))) best = other;
     }
-    if (best === null) continue;
-    const labels = best.chunks.filter((chunk) => !chunk.numeric);
-    const stacked = line.chunks.every((chunk) =>
-      labels.some((label) => label.x < chunk.x + chunk.width && chunk.x < label.x + label.width),
-    );
-    if (stacked) into.set(line, best);
+    if (best !== null) into.set(line, best);
   }
   for (const [line, target] of into) target.chunks.push(...line.chunks);
   return lines.filter((line) => !into.has(line));

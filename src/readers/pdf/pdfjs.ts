@@ -30,7 +30,7 @@ async function load(): Promise<LoadedPdfJs> {
     // Handing pdf.js its worker module makes it run the worker in this thread, with no file lookup at run time.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    const worker = new pdfjs.PDFWorker({ name: 'gongkai-readers' });
+    const worker = new pdfjs.PDFWorker();
     return {
       pdfjs,
       worker,
