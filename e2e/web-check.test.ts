@@ -19,8 +19,12 @@ import { DESKTOP, launchChromium, screenshots } from './browser.js';
 
 const password = 'e2e supervisor password';
 const CONTRACT_KEYS = ['schema', 'agency', 'year', 'template', 'proactive', 'applications', 'appeals'];
-const SEEDS = readdirSync(`${REPORTS}seeds`).filter((n) => n.endsWith('.txt')).sort();
-const PDFS = readdirSync(`${REPORTS}pdf`).filter((n) => n.endsWith('.pdf')).sort();
+const SEEDS = readdirSync(`${REPORTS}seeds`)
+  .filter((n) => n.endsWith('.txt'))
+  .sort();
+const PDFS = readdirSync(`${REPORTS}pdf`)
+  .filter((n) => n.endsWith('.pdf'))
+  .sort();
 
 function contract(report: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(CONTRACT_KEYS.map((key) => [key, report[key]]));
@@ -43,7 +47,11 @@ const pdfReader = await canRead(readFileSync(`${REPORTS}pdf/${PDFS[0]}`), PDFS[0
 async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`,
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
   );
 }
 
@@ -104,27 +112,33 @@ describe('the report checker in Chromium', () => {
     await screenshots(page, 'check-form-en');
   });
 
-  it.each(SEEDS)('pasted seed %s reads back as the expected report; the JSON download matches', { timeout: 60_000 }, async (seed) => {
-    await page.goto(`${url}/check`);
-    await page.fill('#text', readFileSync(`${REPORTS}seeds/${seed}`, 'utf8'));
-    await page.click('button.primary');
-    await page.waitForSelector('#verdict');
-    const expected = expectedFor(seed);
-    expect(await page.textContent('#agency')).toBe(expected.agency);
-    const downloaded = JSON.parse(await download('button[value=json]'));
-    expect(contract(downloaded.report)).toEqual(expected);
-    // Every finding of the download is marked on its cell (when the cell is in the tables).
-    for (const finding of downloaded.findings as { path: string; rule: string }[]) {
-      const cell = page.locator(`td[data-path="${finding.path}"]`);
-      if ((await cell.count()) === 1) {
-        await expect(cell.locator(`a.mark[data-rule="${finding.rule}"]`).count()).resolves.toBeGreaterThan(0);
+  it.each(SEEDS)(
+    'pasted seed %s reads back as the expected report; the JSON download matches',
+    { timeout: 60_000 },
+    async (seed) => {
+      await page.goto(`${url}/check`);
+      await page.fill('#text', readFileSync(`${REPORTS}seeds/${seed}`, 'utf8'));
+      await page.click('button.primary');
+      await page.waitForSelector('#verdict');
+      const expected = expectedFor(seed);
+      expect(await page.textContent('#agency')).toBe(expected.agency);
+      const downloaded = JSON.parse(await download('button[value=json]'));
+      expect(contract(downloaded.report)).toEqual(expected);
+      // Every finding of the download is marked on its cell (when the cell is in the tables).
+      for (const finding of downloaded.findings as { path: string; rule: string }[]) {
+        const cell = page.locator(`td[data-path="${finding.path}"]`);
+        if ((await cell.count()) === 1) {
+          await expect(cell.locator(`a.mark[data-rule="${finding.rule}"]`).count()).resolves.toBeGreaterThan(
+            0,
+          );
+        }
       }
-    }
-    if (seed === SEEDS[0]) {
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshots(page, 'result-seed');
-    }
-  });
+      if (seed === SEEDS[0]) {
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshots(page, 'result-seed');
+      }
+    },
+  );
 
   it('shows where a number was read on keyboard focus and on hover, with an accessible description', async () => {
     await page.goto(`${url}/check`);
@@ -141,7 +155,9 @@ describe('the report checker in Chromium', () => {
     const cell = page.locator(`td[data-path="${focused}"]`);
     const tip = cell.locator('.tip');
     expect(await tip.isVisible()).toBe(true);
-    expect(await tip.textContent()).toMatch(/第二十条第（一）项 · 规章 · 本年制发件数 · 读取自:\s*第 \d+ 行/);
+    expect(await tip.textContent()).toMatch(
+      /第二十条第（一）项 · 规章 · 本年制发件数 · 读取自：\s*第 \d+ 行/,
+    );
     const describedBy = await cell.getAttribute('aria-describedby');
     expect(describedBy).toBe(await tip.getAttribute('id'));
     await screenshots(page, 'result-focus');
@@ -151,7 +167,9 @@ describe('the report checker in Chromium', () => {
     const other = page.locator('td[data-path="applications.newReceived[6]"]');
     await other.hover();
     expect(await other.locator('.tip').isVisible()).toBe(true);
-    expect(await other.locator('.tip').textContent()).toMatch(/一、本年新收政府信息公开申请数量 · 总计 · 读取自:\s*第 \d+ 行/);
+    expect(await other.locator('.tip').textContent()).toMatch(
+      /一、本年新收政府信息公开申请数量 · 总计 · 读取自：\s*第 \d+ 行/,
+    );
   });
 
   it('marks the cells a finding blames, with a visible mark and text, and lists it beside the table', async () => {
@@ -172,30 +190,42 @@ describe('the report checker in Chromium', () => {
     const marks = await cell.locator('a.mark').allTextContents();
     expect(marks.join(' ')).toMatch(/✗\d+错误/);
     expect(await cell.locator('a.mark').first().isVisible()).toBe(true);
-    const total = page.locator('td[data-path="applications.totalProcessed[6]"] a.mark[data-rule="row-total"]');
+    const total = page.locator(
+      'td[data-path="applications.totalProcessed[6]"] a.mark[data-rule="row-total"]',
+    );
     expect(await total.count()).toBe(1);
     const listed = await page.locator('ol.findings-list li').allTextContents();
     expect(listed.some((text) => text.includes('三（七）总计 · 自然人'))).toBe(true);
     await screenshots(page, 'result-marked');
   });
 
-  it.skipIf(!pdfReader).each(PDFS)('uploaded PDF %s: the right cells are marked and the JSON matches', async (pdf) => {
-    await page.goto(`${url}/check`);
-    await page.setInputFiles('#file', `${REPORTS}pdf/${pdf}`);
-    await page.click('button.primary');
-    await page.waitForSelector('#verdict', { timeout: 60_000 });
-    const downloaded = JSON.parse(await download('button[value=json]'));
-    expect(contract(downloaded.report)).toEqual(expectedFor(pdf));
-    if (pdf === 'huaian-hongze-2023.pdf') {
-      for (const path of ['appeals.reconsideration.total', 'appeals.litigationAfterReconsideration.total']) {
-        const mark = page.locator(`td[data-path="${path}"] a.mark[data-rule="appeal-total"]`);
-        expect(await mark.count(), path).toBe(1);
+  it.skipIf(!pdfReader).each(PDFS)(
+    'uploaded PDF %s: the right cells are marked and the JSON matches',
+    async (pdf) => {
+      await page.goto(`${url}/check`);
+      await page.setInputFiles('#file', `${REPORTS}pdf/${pdf}`);
+      await page.click('button.primary');
+      await page.waitForSelector('#verdict', { timeout: 60_000 });
+      const downloaded = JSON.parse(await download('button[value=json]'));
+      expect(contract(downloaded.report)).toEqual(expectedFor(pdf));
+      if (pdf === 'huaian-hongze-2023.pdf') {
+        for (const path of [
+          'appeals.reconsideration.total',
+          'appeals.litigationAfterReconsideration.total',
+        ]) {
+          const mark = page.locator(`td[data-path="${path}"] a.mark[data-rule="appeal-total"]`);
+          expect(await mark.count(), path).toBe(1);
+        }
+        // The 2019-style single （六）其他处理 row: the template finding is marked on its row header.
+        const rowMark = page.locator('th:has(#t3-g-otherProcessing) a.mark[data-rule="template"]');
+        expect(await rowMark.count()).toBe(1);
+        await page.locator('td[data-path="appeals.reconsideration.total"]').focus();
+        await screenshots(page, 'result-pdf');
+        const tip = await page.locator('td[data-path="appeals.reconsideration.total"] .tip').textContent();
+        expect(tip).toMatch(/第 \d+ 页/);
       }
-      await screenshots(page, 'result-pdf');
-      const tip = await page.locator('td[data-path="appeals.reconsideration.total"] .tip').textContent();
-      expect(tip).toMatch(/第 \d+ 页/);
-    }
-  });
+    },
+  );
 
   it('shows script tags in a pasted report as text: nothing runs, nothing is injected', async () => {
     const hostile = readFileSync(`${REPORTS}seeds/${SEEDS[0]}`, 'utf8').replace(
@@ -216,7 +246,9 @@ describe('the report checker in Chromium', () => {
     await page.click('button.primary');
     await page.waitForSelector('#problem');
     expect(await injected()).toBe(0);
-    expect(await page.inputValue('#text')).toBe('<script>alert("again")</script><img src=x onerror="alert(2)">');
+    expect(await page.inputValue('#text')).toBe(
+      '<script>alert("again")</script><img src=x onerror="alert(2)">',
+    );
     expect(dialogs).toEqual([]);
   });
 
@@ -240,51 +272,55 @@ describe('the report checker in Chromium', () => {
     expect(readdirSync(tempDir)).toEqual([]);
   });
 
-  it('supervisors sign in through /login and batch-check files with a sortable table; axe is clean', { timeout: 120_000 }, async () => {
-    await page.goto(`${url}/batch`);
-    expect(page.url()).toContain('/login?next=%2Fbatch');
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshots(page, 'login');
-    const auditBefore = Number(
-      (
-        await server.platform.db
-          .selectFrom('audit_log')
-          .select(server.platform.db.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    await page.fill('#username', 'e2e.supervisor');
-    await page.fill('#password', password);
-    await page.click('button.primary');
-    expect(new URL(page.url()).pathname).toBe('/batch');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.setInputFiles('#files', [
-      `${EXPECTED}huaian-hongze-2023.json`,
-      `${EXPECTED}huaian-city-2024.json`,
-      `${REPORTS}seeds/${SEEDS[1]}`,
-    ]);
-    await page.click('button.primary');
-    await page.waitForSelector('#batch-table');
-    const names = async () => page.locator('#batch-table tbody th').allTextContents();
-    expect((await names())[0]).toBe('huaian-hongze-2023.json');
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshots(page, 'batch');
-    await page.click('#batch-table thead button[value^="name-"]');
-    await page.waitForSelector('#batch-table');
-    const sorted = await names();
-    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, 'zh-CN')));
-    await page.click('#batch-table tbody tr:first-child a');
-    expect(new URL(page.url()).hash).toMatch(/^#r\d+-title$/);
-    // Signing in wrote its audit entry; the batch wrote nothing.
-    const auditAfter = Number(
-      (
-        await server.platform.db
-          .selectFrom('audit_log')
-          .select(server.platform.db.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    expect(auditAfter).toBe(auditBefore + 1);
-    expect(readdirSync(tempDir)).toEqual([]);
-  });
+  it(
+    'supervisors sign in through /login and batch-check files with a sortable table; axe is clean',
+    { timeout: 120_000 },
+    async () => {
+      await page.goto(`${url}/batch`);
+      expect(page.url()).toContain('/login?next=%2Fbatch');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshots(page, 'login');
+      const auditBefore = Number(
+        (
+          await server.platform.db
+            .selectFrom('audit_log')
+            .select(server.platform.db.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      await page.fill('#username', 'e2e.supervisor');
+      await page.fill('#password', password);
+      await page.click('button.primary');
+      expect(new URL(page.url()).pathname).toBe('/batch');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setInputFiles('#files', [
+        `${EXPECTED}huaian-hongze-2023.json`,
+        `${EXPECTED}huaian-city-2024.json`,
+        `${REPORTS}seeds/${SEEDS[1]}`,
+      ]);
+      await page.click('button.primary');
+      await page.waitForSelector('#batch-table');
+      const names = async () => page.locator('#batch-table tbody th').allTextContents();
+      expect((await names())[0]).toBe('huaian-hongze-2023.json');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshots(page, 'batch');
+      await page.click('#batch-table thead button[value^="name-"]');
+      await page.waitForSelector('#batch-table');
+      const sorted = await names();
+      expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+      await page.click('#batch-table tbody tr:first-child a');
+      expect(new URL(page.url()).hash).toMatch(/^#r\d+-title$/);
+      // Signing in wrote its audit entry; the batch wrote nothing.
+      const auditAfter = Number(
+        (
+          await server.platform.db
+            .selectFrom('audit_log')
+            .select(server.platform.db.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      expect(auditAfter).toBe(auditBefore + 1);
+      expect(readdirSync(tempDir)).toEqual([]);
+    },
+  );
 });

@@ -76,21 +76,34 @@ const fastifyCodes: Record<number, [string, string, string]> = {
 function htmlError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const lang = requestLang(request);
   if (error instanceof DomainError) {
-    return sendPage(reply, errorPage(lang, statusOf(error.code), error.messageZh, error.messageEn), statusOf(error.code));
+    return sendPage(
+      reply,
+      errorPage(lang, statusOf(error.code), error.messageZh, error.messageEn),
+      statusOf(error.code),
+    );
   }
   const status = error.statusCode ?? 500;
   if (status === 413) {
     const mb = Math.round(limits.reportUploadMaxBytes / 1024 / 1024);
     return sendPage(
       reply,
-      errorPage(lang, 413, `上传的内容太大：单个文件不能超过 ${mb} MB。`, `The upload is too large: at most ${mb} MB per file.`),
+      errorPage(
+        lang,
+        413,
+        `上传的内容太大：单个文件不能超过 ${mb} MB。`,
+        `The upload is too large: at most ${mb} MB per file.`,
+      ),
       413,
     );
   }
   const known = fastifyCodes[status];
   if (known && status < 500) return sendPage(reply, errorPage(lang, status, known[1], known[2]), status);
   request.log.error({ err: error }, 'unhandled error');
-  return sendPage(reply, errorPage(lang, 500, '服务器内部错误，请稍后再试。', 'Internal server error; please try again later.'), 500);
+  return sendPage(
+    reply,
+    errorPage(lang, 500, '服务器内部错误，请稍后再试。', 'Internal server error; please try again later.'),
+    500,
+  );
 }
 
 /** The HTTP application: security headers, cookies, auth, OpenAPI docs at /api/docs, the JSON API under /api/v1. */
@@ -147,7 +160,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
   // Uploads are read into memory under the limits of src/core/limits.ts; nothing is written to disk.
-  await app.register(multipart, { limits: { fileSize: limits.reportUploadMaxBytes, files: limits.batchMaxFiles } });
+  await app.register(multipart, {
+    limits: { fileSize: limits.reportUploadMaxBytes, files: limits.batchMaxFiles },
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

@@ -124,14 +124,20 @@ describe('the web report checker (HTTP)', () => {
     expect(body).toMatch(
       /<td\s+id="c-applications-newReceived-6"[^>]*tabindex="0"[^>]*aria-describedby="c-applications-newReceived-6-tip"/,
     );
-    expect(body).toMatch(/id="c-applications-newReceived-6-tip" role="tooltip"\s*>一、本年新收[^<]*读取自:\s*第 \d+ 行/);
+    expect(body).toMatch(
+      /id="c-applications-newReceived-6-tip" role="tooltip"\s*>一、本年新收[^<]*读取自：\s*第 \d+ 行/,
+    );
   });
 
   it('shows script tags in a pasted report as text, never as markup', async () => {
     const hostile = seed('000_f6cea51e2393d527')
       .toString('utf8')
       .replace('鼓楼街道办事处', '<script>alert("x")</script><img src=x onerror=alert(1)>鼓楼街道办事处');
-    const response = await app.inject({ method: 'POST', url: '/check', ...(await multipart({ text: hostile })) });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/check',
+      ...(await multipart({ text: hostile })),
+    });
     expect([200, 422]).toContain(response.statusCode);
     expect(response.body).not.toMatch(/<script|<img/i);
     expect(response.body).toContain('&lt;script&gt;');
@@ -182,12 +188,22 @@ describe('the web report checker (HTTP)', () => {
     const page = await app.inject({
       method: 'POST',
       url: '/check',
-      ...(await multipart({}, [{ field: 'file', name: 'hongze.json', bytes: expectedJson('huaian-hongze-2023') }])),
+      ...(await multipart({}, [
+        { field: 'file', name: 'hongze.json', bytes: expectedJson('huaian-hongze-2023') },
+      ])),
     });
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<td\s+id="c-appeals-reconsideration-total"\s+class="num error/);
-    const resent = { name: hiddenValue(page.body, 'name'), format: 'json', report: hiddenValue(page.body, 'report') };
-    const json = await app.inject({ method: 'POST', url: '/check/export', ...urlencoded({ ...resent, as: 'json' }) });
+    const resent = {
+      name: hiddenValue(page.body, 'name'),
+      format: 'json',
+      report: hiddenValue(page.body, 'report'),
+    };
+    const json = await app.inject({
+      method: 'POST',
+      url: '/check/export',
+      ...urlencoded({ ...resent, as: 'json' }),
+    });
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-disposition']).toMatch(/^attachment; filename="report-check.json"/);
     const downloaded = json.json();
@@ -197,9 +213,16 @@ describe('the web report checker (HTTP)', () => {
       'appeal-total appeals.reconsideration.total',
       'appeal-total appeals.litigationAfterReconsideration.total',
     ]);
-    const csv = await app.inject({ method: 'POST', url: '/check/export', ...urlencoded({ ...resent, as: 'csv' }) });
+    const csv = await app.inject({
+      method: 'POST',
+      url: '/check/export',
+      ...urlencoded({ ...resent, as: 'csv' }),
+    });
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('path,单元格 cell,数值 value,读取自 source,问题 findings');
     expect(lines.find((l) => l.startsWith('appeals.reconsideration.total,'))).toContain('appeal-total');
     // A tampered re-send cannot smuggle findings or markup: the report is parsed and checked again.
@@ -260,7 +283,9 @@ describe('the web report checker (HTTP)', () => {
   });
 
   it('lets only supervisors and admins batch-check', async () => {
-    expect((await app.inject({ method: 'GET', url: '/batch' })).headers.location).toBe('/login?next=%2Fbatch');
+    expect((await app.inject({ method: 'GET', url: '/batch' })).headers.location).toBe(
+      '/login?next=%2Fbatch',
+    );
     const registrar = await signIn('web.registrar');
     expect(registrar.location).toBe('/check');
     const refused = await app.inject({ method: 'GET', url: '/batch', headers: { cookie: registrar.cookie } });
@@ -287,7 +312,9 @@ describe('the web report checker (HTTP)', () => {
       headers: { ...body.headers, cookie },
     });
     expect(response.statusCode).toBe(200);
-    const rows = [...response.body.matchAll(/<tr data-entry="(\d+)">\s*<th scope="row">([^<]*)<\/th>/g)].map((m) => m[2]);
+    const rows = [...response.body.matchAll(/<tr data-entry="(\d+)">\s*<th scope="row">([^<]*)<\/th>/g)].map(
+      (m) => m[2],
+    );
     // Default order: most errors first; unreadable files last.
     expect(rows).toEqual([
       'hongze-2023.json',
@@ -304,8 +331,12 @@ describe('the web report checker (HTTP)', () => {
       ...urlencoded({ _csrf: csrf, sort: 'name-asc', entries: hiddenValue(response.body, 'entries') }),
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     });
-    const sortedRows = [...sorted.body.matchAll(/<tr data-entry="\d+">\s*<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
-    expect(sortedRows).toEqual([...sortedRows].sort((a, b) => (a as string).localeCompare(b as string, 'zh-CN')));
+    const sortedRows = [
+      ...sorted.body.matchAll(/<tr data-entry="\d+">\s*<th scope="row">([^<]*)<\/th>/g),
+    ].map((m) => m[1]);
+    expect(sortedRows).toEqual(
+      [...sortedRows].sort((a, b) => (a as string).localeCompare(b as string, 'zh-CN')),
+    );
     expect(sorted.body).toContain('aria-sort="ascending"');
     const forged = await app.inject({
       method: 'POST',
@@ -321,7 +352,10 @@ describe('the web report checker (HTTP)', () => {
   it('refuses zip bombs (too large once decompressed, or too many entries) and a batch without its CSRF token', async () => {
     const { cookie, csrf } = await signIn('web.supervisor');
     const before = await rowCounts();
-    const bomb = zipSync({ 'a.txt': new Uint8Array(limits.zipMaxUncompressedBytes + 1024 * 1024) }, { level: 1 });
+    const bomb = zipSync(
+      { 'a.txt': new Uint8Array(limits.zipMaxUncompressedBytes + 1024 * 1024) },
+      { level: 1 },
+    );
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const many: Record<string, Uint8Array> = {};
     for (let i = 0; i <= limits.zipMaxEntries; i += 1) many[`r${i}.txt`] = new Uint8Array([0x61]);
@@ -339,7 +373,9 @@ describe('the web report checker (HTTP)', () => {
       expect(response.statusCode).toBe(413);
       expect(response.body).toContain(message);
     }
-    const noCsrf = await multipart({}, [{ field: 'files', name: 'a.json', bytes: expectedJson('huaian-city-2024') }]);
+    const noCsrf = await multipart({}, [
+      { field: 'files', name: 'a.json', bytes: expectedJson('huaian-city-2024') },
+    ]);
     const refused = await app.inject({
       method: 'POST',
       url: '/batch',

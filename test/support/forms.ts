@@ -8,7 +8,11 @@ export async function multipart(
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   for (const file of files) {
-    form.append(file.field, new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    form.append(
+      file.field,
+      new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
   }
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return {
@@ -18,7 +22,10 @@ export async function multipart(
 }
 
 /** An application/x-www-form-urlencoded body. */
-export function urlencoded(fields: Record<string, string>): { payload: string; headers: Record<string, string> } {
+export function urlencoded(fields: Record<string, string>): {
+  payload: string;
+  headers: Record<string, string>;
+} {
   return {
     payload: new URLSearchParams(fields).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -23,7 +23,8 @@ export interface Sort {
 /** Reads `errors-desc`, `agency-asc`…; the default puts the reports with most errors first. */
 export function parseSort(value: unknown): Sort {
   const match = typeof value === 'string' ? /^(\w+)-(asc|desc)$/.exec(value) : null;
-  const key = match && (SORT_KEYS as readonly string[]).includes(match[1] as string) ? (match[1] as SortKey) : null;
+  const key =
+    match && (SORT_KEYS as readonly string[]).includes(match[1] as string) ? (match[1] as SortKey) : null;
   return key ? { key, descending: match?.[2] === 'desc' } : { key: 'errors', descending: true };
 }
 
@@ -58,14 +59,22 @@ export function sortEntries(entries: readonly BatchEntry[], sort: Sort): BatchEn
 export function batchForm(lang: Lang, csrfToken: string, problem?: string): Html {
   const w = words(lang);
   return html`<h1>${w.batchTitle}</h1>
-    <p class="intro">${w.batchIntro(limits.batchMaxFiles, Math.round(limits.batchMaxTotalBytes / 1024 / 1024))}</p>
+    <p class="intro">
+      ${w.batchIntro(limits.batchMaxFiles, Math.round(limits.batchMaxTotalBytes / 1024 / 1024))}
+    </p>
     ${problem ? html`<div class="problem" role="alert" id="problem"><p>${problem}</p></div>` : ''}
     <form class="stack" method="post" action="${withLang('/batch', lang)}" enctype="multipart/form-data">
       <input type="hidden" name="_csrf" value="${csrfToken}" />
       <label for="files">${w.batchFiles}</label>
       <p class="hint" id="files-hint">${w.fileHint(Math.round(limits.reportUploadMaxBytes / 1024 / 1024))}</p>
-      <input id="files" name="files" type="file" multiple aria-describedby="files-hint"
-        accept=".txt,.html,.htm,.docx,.pdf,.json,.zip" />
+      <input
+        id="files"
+        name="files"
+        type="file"
+        multiple
+        aria-describedby="files-hint"
+        accept=".txt,.html,.htm,.docx,.pdf,.json,.zip"
+      />
       <div><button class="primary" type="submit">${w.batchSubmit}</button></div>
     </form>`;
 }
@@ -86,9 +95,9 @@ function sortButton(lang: Lang, key: SortKey, label: string, sort: Sort): Html {
   const nextDescending = active ? !sort.descending : key === 'errors' || key === 'warnings';
   const arrow = active ? (sort.descending ? ' ▼' : ' ▲') : '';
   const w = words(lang);
-  return html`<button type="submit" name="sort" value="${key}-${nextDescending ? 'desc' : 'asc'}"
-    >${label}${arrow}<span class="vh"> (${w.sortBy}: ${nextDescending ? w.sortDesc : w.sortAsc})</span></button
-  >`;
+  return html`<button type="submit" name="sort" value="${key}-${nextDescending ? 'desc' : 'asc'}">
+    ${label}${arrow}<span class="vh"> (${w.sortBy}: ${nextDescending ? w.sortDesc : w.sortAsc})</span>
+  </button>`;
 }
 
 /** The result: a summary table sortable by a form (works without JavaScript), then every report. */
@@ -96,7 +105,8 @@ export function batchResult(lang: Lang, csrfToken: string, entries: readonly Bat
   const w = words(lang);
   const sorted = sortEntries(entries, sort);
   const bad = entries.filter((e) => !e.view || countBySeverity(e.view.findings).errors > 0).length;
-  const ariaSort = (key: SortKey) => (sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none';
   const columns: [SortKey, string][] = [
     ['name', w.file],
     ['agency', w.agency],
@@ -111,11 +121,16 @@ export function batchResult(lang: Lang, csrfToken: string, entries: readonly Bat
       <input type="hidden" name="entries" value="${resendEntries(entries)}" />
       <div class="table-wrap">
         <table class="batch" id="batch-table">
-          <caption class="vh">${w.batchResult}</caption>
+          <caption class="vh">
+            ${w.batchResult}
+          </caption>
           <thead>
             <tr>
               ${columns.map(
-                ([key, label]) => html`<th scope="col" aria-sort="${ariaSort(key)}">${sortButton(lang, key, label, sort)}</th>`,
+                ([key, label]) =>
+                  html`<th scope="col" aria-sort="${ariaSort(key)}">
+                    ${sortButton(lang, key, label, sort)}
+                  </th>`,
               )}
               <th scope="col">${w.view}</th>
             </tr>
@@ -129,7 +144,9 @@ export function batchResult(lang: Lang, csrfToken: string, entries: readonly Bat
                 <td class="n">${entry.view?.report.year ?? ''}</td>
                 <td class="n">${counts ? counts.errors : w.unreadable}</td>
                 <td class="n">${counts ? counts.warnings : ''}</td>
-                <td><a href="#r${entry.id}-title">${w.view}<span class="vh"> ${entry.name}</span></a></td>
+                <td>
+                  <a href="#r${entry.id}-title">${w.view}<span class="vh"> ${entry.name}</span></a>
+                </td>
               </tr>`;
             })}
           </tbody>
@@ -144,7 +161,9 @@ export function batchResult(lang: Lang, csrfToken: string, entries: readonly Bat
           </section>`
         : html`<section class="batch-report" aria-labelledby="r${entry.id}-title">
             <h2 id="r${entry.id}-title">${entry.name}</h2>
-            <div class="problem"><p>${w.unreadable}：${lang === 'en' ? entry.problem?.en : entry.problem?.zh}</p></div>
+            <div class="problem">
+              <p>${w.unreadable}：${lang === 'en' ? entry.problem?.en : entry.problem?.zh}</p>
+            </div>
           </section>`,
     )}`;
 }

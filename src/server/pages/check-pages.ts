@@ -1,11 +1,11 @@
 /** The public report checker: the form, and a checked report shown as tables with findings, doubts and downloads. */
-import { cellName } from '../../core/report/cells.js';
+import { cellName, listCells } from '../../core/report/cells.js';
 import { countBySeverity, RULES, type Finding } from '../../core/report/findings.js';
 import type { AnnualReport, ReaderDoubt } from '../../core/report/model.js';
 import { limits } from '../../core/limits.js';
 import { html, type Html } from './html.js';
 import { withLang, words, type Lang } from './i18n.js';
-import { cellId, reportTables } from './report-tables.js';
+import { cellId, indexFindings, marksFor, partAnchor, reportTables } from './report-tables.js';
 
 /** A report as the checker shows it. */
 export interface CheckView {
@@ -25,9 +25,11 @@ export function checkForm(lang: Lang, options: { problem?: string; text?: string
   return html`<h1>${w.checkTitle}</h1>
     <p class="intro">${w.checkIntro}</p>
     <p class="notice">${w.privacy}</p>
-    ${options.problem
-      ? html`<div class="problem" role="alert" id="problem"><p>${options.problem}</p></div>`
-      : ''}
+    ${
+      options.problem
+        ? html`<div class="problem" role="alert" id="problem"><p>${options.problem}</p></div>`
+        : ''
+    }
     <form class="check" method="post" action="${withLang('/check', lang)}" enctype="multipart/form-data">
       <label for="text">${w.pasteLabel}</label>
       <p class="hint" id="text-hint">${w.pasteHint}</p>
@@ -60,13 +62,22 @@ export function findingsList(view: CheckView, lang: Lang, prefix = ''): Html {
               >`
           : '';
       return html`<li id="${prefix}f-${i + 1}" data-rule="${finding.rule}" data-path="${finding.path}">
-        <span class="badge ${finding.severity}">${finding.severity === 'error' ? `✗ ${w.error}` : `! ${w.warning}`}</span>
+        <span class="badge ${finding.severity}"
+          >${finding.severity === 'error' ? `✗ ${w.error}` : `! ${w.warning}`}</span
+        >
         <strong>${rule ? (en ? rule.en : rule.zh) : finding.rule}</strong>
-        · <a href="#${cellId(prefix, finding.path)}">${cellName(finding.path, lang)}</a><br />
+        · ${target(view, prefix, finding.path, cellName(finding.path, lang))}<br />
         ${en ? finding.messageEn : finding.message}${amounts}
       </li>`;
     })}
   </ol>`;
+}
+
+/** A link to the cell or part a finding or doubt names, or just its name when the page has no such place. */
+function target(view: CheckView, prefix: string, path: string, name: string): Html {
+  const isCell = listCells(view.report).some((cell) => cell.path === path);
+  const anchor = isCell ? cellId(prefix, path) : partAnchor(prefix, path);
+  return anchor ? html`<a href="#${anchor}">${name}</a>` : html`${name}`;
 }
 
 /** What the reader was unsure of. */
@@ -77,9 +88,9 @@ export function doubtsList(view: CheckView, lang: Lang, prefix = ''): Html {
     ${view.doubts.map(
       (doubt) =>
         html`<li data-kind="${doubt.kind}">
-          ${doubt.path
-            ? html`<a href="#${cellId(prefix, doubt.path)}">${cellName(doubt.path, lang)}</a>：`
-            : ''}${lang === 'en' ? (doubt.messageEn ?? doubt.message) : doubt.message}
+          ${
+            doubt.path ? html`${target(view, prefix, doubt.path, cellName(doubt.path, lang))}：` : ''
+          }${lang === 'en' ? (doubt.messageEn ?? doubt.message) : doubt.message}
         </li>`,
     )}
   </ul>`;
@@ -103,21 +114,25 @@ export function downloadForm(view: CheckView, lang: Lang): Html {
 }
 
 /** The summary of a checked report: agency, year, template, counts. */
-export function summary(view: CheckView, lang: Lang): Html {
+export function summary(view: CheckView, lang: Lang, prefix = ''): Html {
   const w = words(lang);
+  const index = indexFindings(view.findings);
+  const marks = (path: string) => marksFor(index, path, prefix, lang);
   const { errors, warnings } = countBySeverity(view.findings);
   const template = view.report.template === '2021' ? w.template2021 : w.template2019;
   return html`<div class="summary">
-    <p class="verdict ${errors > 0 ? 'bad' : 'good'}" id="verdict">
+    <p class="verdict ${errors > 0 ? 'bad' : 'good'}"${prefix ? '' : html` id="verdict"`}>
       ${errors > 0 ? `✗ ${w.inconsistent(errors)}` : `✓ ${w.consistent}`} (${w.counts(errors, warnings)})
     </p>
     <dl>
       <dt>${w.agency}</dt>
-      <dd id="agency">${view.report.agency ?? w.unknown}</dd>
+      <dd id="${prefix}summary-agency">
+        <span${prefix ? '' : html` id="agency"`}>${view.report.agency ?? w.unknown}</span>${marks('agency')}
+      </dd>
       <dt>${w.year}</dt>
-      <dd>${view.report.year ?? w.unknown}</dd>
+      <dd id="${prefix}summary-year">${view.report.year ?? w.unknown}${marks('year')}</dd>
       <dt>${w.template}</dt>
-      <dd>${template}</dd>
+      <dd id="${prefix}summary-template">${template}${marks('template')}</dd>
       <dt>${w.source}</dt>
       <dd>${view.name} (${view.format.toUpperCase()})</dd>
     </dl>
@@ -129,10 +144,8 @@ export function reportView(view: CheckView, lang: Lang, prefix = '', headingLeve
   const w = words(lang);
   const title = `${view.report.agency ?? view.name}${view.report.year ? ` ${view.report.year}` : ''}`;
   const heading =
-    headingLevel === 1
-      ? html`<h1>${w.result}：${title}</h1>`
-      : html`<h2 id="${prefix}title">${title}</h2>`;
-  return html`${heading} ${summary(view, lang)}
+    headingLevel === 1 ? html`<h1>${w.result}：${title}</h1>` : html`<h2 id="${prefix}title">${title}</h2>`;
+  return html`${heading} ${summary(view, lang, prefix)}
     <h${headingLevel + 1}>${w.downloads}</h${headingLevel + 1}>
     ${downloadForm(view, lang)}
     <div class="layout">

@@ -26,7 +26,10 @@ export function page(options: PageOptions, body: Html): string {
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   const languageSwitch =
     options.languageSwitch ??
-    html`<a href="${withLang(options.path, other)}" lang="${other === 'en' ? 'en' : 'zh-CN'}" hreflang="${other === 'en' ? 'en' : 'zh-CN'}"
+    html`<a
+      href="${withLang(options.path, other)}"
+      lang="${other === 'en' ? 'en' : 'zh-CN'}"
+      hreflang="${other === 'en' ? 'en' : 'zh-CN'}"
       >${w.languageSwitch}</a
     >`;
   const userNav = user
@@ -39,27 +42,29 @@ export function page(options: PageOptions, body: Html): string {
           </form>
         </li>`
     : html`<li><a href="${withLang('/login', lang)}">${w.login}</a></li>`;
-  return `<!doctype html>\n${html`<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${options.title} · ${w.siteName}</title>
-      <link rel="stylesheet" href="/assets/site.css" />
-    </head>
-    <body>
-      <a class="skip" href="#main">${w.skip}</a>
-      <header class="site">
-        <a class="brand" href="${withLang('/check', lang)}">${w.siteName}</a>
-        <nav aria-label="${lang === 'en' ? 'Site' : '网站导航'}">
-          <ul>
-            <li><a href="${withLang('/check', lang)}">${w.checkTitle}</a></li>
-            ${userNav}
-            <li>${languageSwitch}</li>
-          </ul>
-        </nav>
-      </header>
-      <main id="main">${body}</main>
-      <footer class="site">${w.privacy}</footer>
-    </body>
-  </html>`.value}`;
+  return `<!doctype html>\n${
+    html`<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} · ${w.siteName}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">${w.skip}</a>
+        <header class="site">
+          <a class="brand" href="${withLang('/check', lang)}">${w.siteName}</a>
+          <nav aria-label="${lang === 'en' ? 'Site' : '网站导航'}">
+            <ul>
+              <li><a href="${withLang('/check', lang)}">${w.checkTitle}</a></li>
+              ${userNav}
+              <li>${languageSwitch}</li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main">${body}</main>
+        <footer class="site">${w.privacy}</footer>
+      </body>
+    </html>`.value
+  }`;
 }

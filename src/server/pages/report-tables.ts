@@ -44,6 +44,40 @@ export function cellId(prefix: string, path: string): string {
   return `${prefix}c-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
 }
 
+/**
+ * Where a finding about a part of the report rather than one cell is marked: the （六）其他处理 row header, the
+ * heading of section 二, or the summary line of the template, agency or year. Null when nothing on the page fits.
+ */
+export function partAnchor(prefix: string, path: string): string | null {
+  switch (path) {
+    case 'applications.otherProcessing':
+      return `${prefix}t3-g-otherProcessing`;
+    case 'proactive':
+      return `${prefix}h-s2`;
+    case 'template':
+    case 'agency':
+    case 'year':
+      return `${prefix}summary-${path}`;
+    default:
+      return null;
+  }
+}
+
+/** The marks (✗1, !2…) of the findings that blame `path`, each linking to its entry in the list. */
+export function marksFor(index: FindingIndex, path: string, prefix: string, lang: Lang): Html {
+  const w = words(lang);
+  return join(
+    (index.primary.get(path) ?? []).map(
+      ({ n, finding }) =>
+        html`<a class="mark ${finding.severity}" href="#${prefix}f-${n}" data-rule="${finding.rule}"
+          >${finding.severity === 'error' ? '✗' : '!'}${n}<span class="vh"
+            >${finding.severity === 'error' ? w.error : w.warning}</span
+          ></a
+        >`,
+    ),
+  );
+}
+
 /** Says where a value was read, for a person. */
 export function describeLocation(at: SourceLocation | undefined, lang: Lang): string {
   const w = words(lang);
@@ -91,14 +125,7 @@ function valueCell(ctx: Ctx, path: string, headers: string[]): Html {
     value === null || value === undefined
       ? html`<span class="v" aria-hidden="true">—</span><span class="vh">${w.blank}</span>`
       : html`<span class="v">${value}</span>`;
-  const marks = own.map(
-    ({ n, finding }) =>
-      html`<a class="mark ${finding.severity}" href="#${ctx.prefix}f-${n}" data-rule="${finding.rule}"
-        >${finding.severity === 'error' ? '✗' : '!'}${n}<span class="vh"
-          >${finding.severity === 'error' ? w.error : w.warning}</span
-        ></a
-      >`,
-  );
+  const marks = marksFor(ctx.index, path, ctx.prefix, ctx.lang);
   const findingLines = own.map(
     ({ n, finding }) =>
       html`<br />${finding.severity === 'error' ? '✗' : '!'}${n}
@@ -115,7 +142,7 @@ function valueCell(ctx: Ctx, path: string, headers: string[]): Html {
     aria-describedby="${id}-tip"
   >
     ${shown}${marks}<span class="tip" id="${id}-tip" role="tooltip"
-      >${cellName(path, ctx.lang)} · ${w.readFrom}:
+      >${cellName(path, ctx.lang)} · ${w.readFrom}${ctx.lang === 'en' ? ':' : '：'}
       ${describeLocation(ctx.report.provenance?.[path], ctx.lang)}${findingLines}${involvedLine}</span
     >
   </td>`;
@@ -157,8 +184,10 @@ function proactiveTables(ctx: Ctx): Html {
 
 /** True when the report prints 三（六）其他处理 as one row (2019 format, or a 2021 table keeping the old row). */
 function singleOtherRow(report: AnnualReport): boolean {
-  return report.applications.otherProcessing.correctionOverdue === null &&
-    report.applications.otherProcessing.feeUnpaid === null;
+  return (
+    report.applications.otherProcessing.correctionOverdue === null &&
+    report.applications.otherProcessing.feeUnpaid === null
+  );
 }
 
 /** 三、收到和处理政府信息公开申请情况: 25 rows × 7 columns under 申请人情况 / 法人或其他组织. */
@@ -166,9 +195,7 @@ function applicationsTable(ctx: Ctx): Html {
   const en = ctx.lang === 'en';
   const p = `${ctx.prefix}t3-`;
   const single = singleOtherRow(ctx.report);
-  const rows = APPLICATION_ROWS.filter(
-    (row) => !(single && (row.id === 'R3.6.1' || row.id === 'R3.6.2')),
-  );
+  const rows = APPLICATION_ROWS.filter((row) => !(single && (row.id === 'R3.6.1' || row.id === 'R3.6.2')));
   const outcomeCount = rows.filter((r) => r.role === 'outcome' || r.role === 'totalProcessed').length;
   const colIds = APPLICANT_COLUMNS.map((c) => `${p}col-${c.index}`);
   const columnHeaders = (index: number) =>
@@ -197,14 +224,27 @@ function applicationsTable(ctx: Ctx): Html {
           const span = rows.filter((r) => r.group === row.group).length;
           rowHeaders.push(
             html`<th scope="rowgroup" class="group" rowspan="${span}" id="${p}g-${group.key}">
-              ${en ? group.labelEn : group.label}
+              ${en ? group.labelEn : group.label}${marksFor(ctx.index, `applications.${group.key}`, ctx.prefix, ctx.lang)}
             </th>`,
           );
         }
         rowHeaders.push(html`<th scope="row" id="${rowIds[0]}">${label}</th>`);
       } else {
-        const text = single && group?.key === 'otherProcessing' ? (en ? group.labelEn : group.label) : label;
-        rowHeaders.push(html`<th scope="row" colspan="2" id="${rowIds[0]}">${text}</th>`);
+        if (single && group?.key === 'otherProcessing') {
+          // The single 其他处理 row of the 2019 format: its header names the group and carries its template finding.
+          rowHeaders.push(
+            html`<th scope="row" colspan="2" id="${rowIds[0]}">
+              <span id="${p}g-otherProcessing">${en ? group.labelEn : group.label}</span>${marksFor(
+                ctx.index,
+                'applications.otherProcessing',
+                ctx.prefix,
+                ctx.lang,
+              )}
+            </th>`,
+          );
+        } else {
+          rowHeaders.push(html`<th scope="row" colspan="2" id="${rowIds[0]}">${label}</th>`);
+        }
       }
     } else {
       rowHeaders.push(html`<th scope="row" colspan="3" id="${rowIds[0]}">${label}</th>`);
@@ -232,9 +272,11 @@ function applicationsTable(ctx: Ctx): Html {
       <thead>
         <tr>
           <th colspan="3" rowspan="3" class="note" id="${p}note">
-            ${en
-              ? '(In every column: item I plus item II equals item III plus item IV)'
-              : APPLICATIONS_TABLE_NOTE}
+            ${
+              en
+                ? '(In every column: item I plus item II equals item III plus item IV)'
+                : APPLICATIONS_TABLE_NOTE
+            }
           </th>
           <th colspan="7" scope="colgroup" id="${p}app">${en ? 'Applicants' : APPLICANT_HEADER}</th>
         </tr>
@@ -320,7 +362,7 @@ export function reportTables(
   // With several reports on a page (batch), each landmark is named after its report too.
   const by = (id: string) => (prefix ? `${prefix}title ${prefix}${id}` : id);
   return html`<section aria-labelledby="${by('h-s2')}">
-      <h3 id="${prefix}h-s2">${w.section2}</h3>
+      <h3 id="${prefix}h-s2">${w.section2}${marksFor(ctx.index, 'proactive', prefix, lang)}</h3>
       ${proactiveTables(ctx)}
     </section>
     <section aria-labelledby="${by('h-s3')}">

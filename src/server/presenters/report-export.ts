@@ -36,7 +36,13 @@ export function reportCsv(report: AnnualReport, findings: readonly Finding[]): s
   const other = findings
     .filter((f) => !listCells(report).some((cell) => cell.path === f.path))
     .map((f) =>
-      [field(f.path), field(cellName(f.path, 'zh')), '', '', field(`[${f.severity}] ${f.rule}: ${f.message}`)].join(','),
+      [
+        field(f.path),
+        field(cellName(f.path, 'zh')),
+        '',
+        '',
+        field(`[${f.severity}] ${f.rule}: ${f.message}`),
+      ].join(','),
     );
   // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
   return `\ufeff${[header.join(','), ...rows, ...other].join('\r\n')}\r\n`;

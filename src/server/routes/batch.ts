@@ -65,7 +65,9 @@ async function resentEntries(value: unknown): Promise<BatchEntry[]> {
     const name = typeof record.name === 'string' ? record.name.slice(0, 300) : `#${id}`;
     if (record.report !== undefined) {
       const bytes = new TextEncoder().encode(JSON.stringify(record.report));
-      entries.push(await checkEntry(id, name, bytes, typeof record.format === 'string' ? record.format : undefined));
+      entries.push(
+        await checkEntry(id, name, bytes, typeof record.format === 'string' ? record.format : undefined),
+      );
     } else {
       const problem = (record.problem ?? {}) as Record<string, unknown>;
       entries.push({

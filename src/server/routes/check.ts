@@ -74,7 +74,10 @@ async function resent(request: FastifyRequest): Promise<CheckView> {
 
 /** A download file name: ASCII for old clients, the agency and year in UTF-8 for the rest. */
 function attachment(reply: FastifyReply, view: CheckView, extension: string): FastifyReply {
-  const stem = `${view.report.agency ?? 'report'}-${view.report.year ?? ''}-check`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  const stem = `${view.report.agency ?? 'report'}-${view.report.year ?? ''}-check`.replace(
+    /[\\/:*?"<>|\s]+/g,
+    '_',
+  );
   return reply.header(
     'content-disposition',
     `attachment; filename="report-check.${extension}"; filename*=UTF-8''${encodeURIComponent(`${stem}.${extension}`)}`,
@@ -110,7 +113,8 @@ export function registerCheckRoutes(app: FastifyInstance): void {
     const text = (form.fields.text ?? '').trim();
     const w = words(lang);
     if (!file && text === '') {
-      const problem = lang === 'en' ? 'Paste the report text or choose a file first.' : '请先粘贴报告文字或选择一个文件。';
+      const problem =
+        lang === 'en' ? 'Paste the report text or choose a file first.' : '请先粘贴报告文字或选择一个文件。';
       return sendPage(reply, formPage(request, lang, { problem }), 400);
     }
     const name = file ? file.name || 'upload' : PASTED[lang];
@@ -134,15 +138,19 @@ export function registerCheckRoutes(app: FastifyInstance): void {
     sendPage(reply, resultPage(request, await resent(request), requestLang(request))),
   );
 
-  app.post('/check/export', { config: htmlRoute, bodyLimit: limits.resendMaxBytes }, async (request, reply) => {
-    const view = await resent(request);
-    if (((request.body ?? {}) as Record<string, unknown>).as === 'csv') {
-      return attachment(reply, view, 'csv')
-        .type('text/csv; charset=utf-8')
-        .send(reportCsv(view.report, view.findings));
-    }
-    return attachment(reply, view, 'json')
-      .type('application/json; charset=utf-8')
-      .send(reportJson(view.report, view.findings));
-  });
+  app.post(
+    '/check/export',
+    { config: htmlRoute, bodyLimit: limits.resendMaxBytes },
+    async (request, reply) => {
+      const view = await resent(request);
+      if (((request.body ?? {}) as Record<string, unknown>).as === 'csv') {
+        return attachment(reply, view, 'csv')
+          .type('text/csv; charset=utf-8')
+          .send(reportCsv(view.report, view.findings));
+      }
+      return attachment(reply, view, 'json')
+        .type('application/json; charset=utf-8')
+        .send(reportJson(view.report, view.findings));
+    },
+  );
 }

@@ -29,11 +29,24 @@ function loginForm(lang: Lang, token: string, next: string, problem?: string, us
       <input type="hidden" name="_csrf" value="${token}" />
       <input type="hidden" name="next" value="${next}" />
       <label for="username">${w.username}</label>
-      <input id="username" name="username" type="text" autocomplete="username" required
-        maxlength="${limits.usernameMaxLength}" value="${username}" />
+      <input
+        id="username"
+        name="username"
+        type="text"
+        autocomplete="username"
+        required
+        maxlength="${limits.usernameMaxLength}"
+        value="${username}"
+      />
       <label for="password">${w.password}</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required
-        maxlength="${limits.passwordMaxLength}" />
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+        maxlength="${limits.passwordMaxLength}"
+      />
       <div><button class="primary" type="submit">${w.login}</button></div>
     </form>`;
 }
