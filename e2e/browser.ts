@@ -27,13 +27,17 @@ export const SCREENSHOTS = 'test-results/screenshots';
 export const DESKTOP = { width: 1400, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
-/** Saves a screenshot of the page at desktop and phone widths. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/** Saves a screenshot of the page at desktop and phone widths; with `at`, the phone one is scrolled to it. */
+export async function screenshots(page: Page, name: string, at?: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const size = page.viewportSize();
   await page.setViewportSize(DESKTOP);
   await page.screenshot({ path: `${SCREENSHOTS}/${name}-desktop.png`, fullPage: false });
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: false });
+  if (at) {
+    await page.locator(at).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone-table.png`, fullPage: false });
+  }
   if (size) await page.setViewportSize(size);
 }

@@ -196,7 +196,7 @@ describe('the report checker in Chromium', () => {
     expect(await total.count()).toBe(1);
     const listed = await page.locator('ol.findings-list li').allTextContents();
     expect(listed.some((text) => text.includes('三（七）总计 · 自然人'))).toBe(true);
-    await screenshots(page, 'result-marked');
+    await screenshots(page, 'result-marked', '#h-s3');
   });
 
   it.skipIf(!pdfReader).each(PDFS)(
@@ -220,7 +220,7 @@ describe('the report checker in Chromium', () => {
         const rowMark = page.locator('th:has(#t3-g-otherProcessing) a.mark[data-rule="template"]');
         expect(await rowMark.count()).toBe(1);
         await page.locator('td[data-path="appeals.reconsideration.total"]').focus();
-        await screenshots(page, 'result-pdf');
+        await screenshots(page, 'result-pdf', '#h-s4');
         const tip = await page.locator('td[data-path="appeals.reconsideration.total"] .tip').textContent();
         expect(tip).toMatch(/第 \d+ 页/);
       }
@@ -303,7 +303,7 @@ describe('the report checker in Chromium', () => {
       const names = async () => page.locator('#batch-table tbody th').allTextContents();
       expect((await names())[0]).toBe('huaian-hongze-2023.json');
       expect(await axeViolations(page)).toEqual([]);
-      await screenshots(page, 'batch');
+      await screenshots(page, 'batch', '#batch-table');
       await page.click('#batch-table thead button[value^="name-"]');
       await page.waitForSelector('#batch-table');
       const sorted = await names();

@@ -149,16 +149,16 @@ export function reportView(view: CheckView, lang: Lang, prefix = '', headingLeve
     <h${headingLevel + 1}>${w.downloads}</h${headingLevel + 1}>
     ${downloadForm(view, lang)}
     <div class="layout">
-      <div class="tables">
-        <p class="hint">${w.tablesHint}</p>
-        ${reportTables(view.report, view.findings, lang, prefix)}
-      </div>
       <aside class="findings" aria-labelledby="${prefix ? `${prefix}title ` : ''}${prefix}h-findings">
         <h${headingLevel + 1} id="${prefix}h-findings">${w.findings}</h${headingLevel + 1}>
         ${findingsList(view, lang, prefix)}
         <h${headingLevel + 1} id="${prefix}h-doubts">${w.doubts}</h${headingLevel + 1}>
         ${doubtsList(view, lang, prefix)}
       </aside>
+      <div class="tables">
+        <p class="hint">${w.tablesHint}</p>
+        ${reportTables(view.report, view.findings, lang, prefix)}
+      </div>
     </div>`;
 }
 

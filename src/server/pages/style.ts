@@ -39,7 +39,11 @@ button.secondary { background: #fff; color: #0b4f9c; border: 1px solid #0b4f9c; 
 .verdict.bad { color: var(--error); }
 .verdict.good { color: #1d6b2f; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 24rem; gap: 1.5rem; align-items: start; }
-@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+.layout > .tables { grid-column: 1; grid-row: 1; }
+.layout > aside { grid-column: 2; grid-row: 1; }
+/* On a phone the findings come first (as in the page order), the tables below them. */
+@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); }
+  .layout > .tables, .layout > aside { grid-column: 1; grid-row: auto; } }
 aside.findings { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; border: 1px solid var(--line); padding: 0 1rem 1rem; border-radius: 3px; }
 @media (max-width: 60rem) { aside.findings { position: static; max-height: none; } }
 ol.findings-list { padding-left: 1.6rem; }
@@ -60,6 +64,7 @@ table.report td.blank .v { color: var(--muted); }
 table.report td.error { background: var(--error-bg); outline: 2px solid var(--error); outline-offset: -2px; }
 table.report td.warning { background: var(--warn-bg); outline: 2px dashed var(--warn); outline-offset: -2px; }
 table.report td.involved:not(.error):not(.warning) { outline: 1px dashed var(--error); outline-offset: -3px; }
+table.report td.num:focus, table.report td.num:focus-visible { outline: 3px solid var(--focus); outline-offset: 0; box-shadow: inset 0 0 0 2px #fff; }
 .mark { font-weight: bold; font-size: .75rem; margin-left: .2rem; text-decoration: none; }
 .mark.error { color: var(--error); }
 .mark.warning { color: var(--warn); }
@@ -73,5 +78,12 @@ table.batch thead th { background: var(--head); }
 table.batch td.n { text-align: right; }
 table.batch th button { background: none; border: 0; padding: 0; font: inherit; font-weight: bold; color: var(--link); text-decoration: underline; cursor: pointer; }
 section.batch-report { border-top: 3px solid #0b3d7a; margin-top: 2rem; }
+@media (max-width: 40rem) {
+  main { padding: .75rem; }
+  table.report { font-size: .8rem; }
+  table.report th.note { max-width: 8rem; font-size: .7rem; }
+  table.report tbody th { min-width: 4rem; max-width: 8.5rem; }
+  table.report td.num { min-width: 2.6rem; }
+}
 footer.site { color: var(--muted); font-size: .85rem; padding: 2rem 1rem; text-align: center; }
 `;
