@@ -37,6 +37,7 @@ export async function screenshots(page: Page, name: string, at?: string): Promis
   await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: false });
   if (at) {
     await page.locator(at).first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200); // let the resized layout settle before the picture
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone-table.png`, fullPage: false });
   }
   if (size) await page.setViewportSize(size);

@@ -197,6 +197,13 @@ describe('the report checker in Chromium', () => {
     const listed = await page.locator('ol.findings-list li').allTextContents();
     expect(listed.some((text) => text.includes('三（七）总计 · 自然人'))).toBe(true);
     await screenshots(page, 'result-marked', '#h-s3');
+    // The language switch re-sends the result: the same marks, in English.
+    await page.click('header form button');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('ol.findings-list li').first().textContent()).toContain('Row total');
+    expect(await page.locator('td[data-path="applications.totalProcessed[0]"] a.mark').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots(page, 'result-en', '#h-s3');
   });
 
   it.skipIf(!pdfReader).each(PDFS)(

@@ -58,7 +58,7 @@ export function findingsList(view: CheckView, lang: Lang, prefix = ''): Html {
       const amounts =
         typeof finding.expected === 'number' || typeof finding.actual === 'number'
           ? html`<br /><span class="hint"
-                >${w.expected} ${finding.expected ?? w.blank}，${w.actual} ${finding.actual ?? w.blank}</span
+                >${w.expectedActual(String(finding.expected ?? w.blank), String(finding.actual ?? w.blank))}</span
               >`
           : '';
       return html`<li id="${prefix}f-${i + 1}" data-rule="${finding.rule}" data-path="${finding.path}">
@@ -144,7 +144,7 @@ export function reportView(view: CheckView, lang: Lang, prefix = '', headingLeve
   const w = words(lang);
   const title = `${view.report.agency ?? view.name}${view.report.year ? ` ${view.report.year}` : ''}`;
   const heading =
-    headingLevel === 1 ? html`<h1>${w.result}：${title}</h1>` : html`<h2 id="${prefix}title">${title}</h2>`;
+    headingLevel === 1 ? html`<h1>${w.resultTitle(title)}</h1>` : html`<h2 id="${prefix}title">${title}</h2>`;
   return html`${heading} ${summary(view, lang, prefix)}
     <h${headingLevel + 1}>${w.downloads}</h${headingLevel + 1}>
     ${downloadForm(view, lang)}

@@ -74,7 +74,12 @@ function showLogin(
   return sendPage(
     reply,
     page(
-      { lang, title: words(lang).loginTitle, path: '/login', user: pageUserOf(request) },
+      {
+        lang,
+        title: words(lang).loginTitle,
+        path: options.next ? `/login?next=${encodeURIComponent(options.next)}` : '/login',
+        user: pageUserOf(request),
+      },
       loginForm(lang, token, options.next, options.problem, options.username),
     ),
     options.status ?? 200,
