@@ -190,6 +190,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, deps.platform);
   registerCheckRoutes(app);
   registerWebLoginRoutes(app, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
-  registerBatchRoutes(app);
+  registerBatchRoutes(app, deps.platform);
   return app;
 }

@@ -297,7 +297,13 @@ describe('the web report checker (HTTP)', () => {
     const { cookie, csrf } = await signIn('web.supervisor');
     const before = await rowCounts();
     const zip = zipSync({
-      'reports/hongze-2024.json': new Uint8Array(expectedJson('huaian-hongze-2024')),
+      // A report of an agency of the supervisor's subtree: the table names it.
+      'reports/hongze-2024.json': new TextEncoder().encode(
+        JSON.stringify({
+          ...JSON.parse(expectedJson('huaian-hongze-2024').toString('utf8')),
+          agency: '示范区教育局（示范区教育局办公室编制）',
+        }),
+      ),
       'reports/notes.bin': new Uint8Array([0, 0, 0, 1]),
     });
     const body = await multipart({ _csrf: csrf }, [
@@ -322,6 +328,8 @@ describe('the web report checker (HTTP)', () => {
       'city-2024.json',
       'bundle.zip/reports/notes.bin',
     ]);
+    expect(response.body).toMatch(/<td>示范区教育局 \(demo-education\)<\/td>/);
+    expect(response.body).toContain('不在您管理的范围内');
     expect(response.body).toContain('href="#r0-title"');
     expect(response.body).toContain('id="r0-title"');
     expect(response.body).toMatch(/<td\s+id="r0-c-appeals-reconsideration-total"\s+class="num error/);

@@ -11,6 +11,29 @@ export interface BatchEntry {
   name: string;
   view?: CheckView;
   problem?: { zh: string; en: string };
+  /** The agency of the signed-in user's subtree whose name the report's 发布机关 matches, if any. */
+  ownAgency?: { code: string; name: string } | null;
+}
+
+/** A printed agency name without spaces and without a trailing （…） note such as （…办公室编制）. */
+function normalizeAgencyName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/[（(][^（()）]*[）)]$/, '');
+}
+
+/** The agency (of those the user may see) that a report's 发布机关 names: the same name, or else a name it contains. */
+export function matchAgency<T extends { code: string; name: string }>(
+  printed: string | null,
+  agencies: readonly T[],
+): T | null {
+  if (!printed) return null;
+  const wanted = normalizeAgencyName(printed);
+  return (
+    agencies.find((agency) => normalizeAgencyName(agency.name) === wanted) ??
+    agencies
+      .filter((agency) => wanted.includes(normalizeAgencyName(agency.name)))
+      .sort((a, b) => b.name.length - a.name.length)[0] ??
+    null
+  );
 }
 
 export const SORT_KEYS = ['name', 'agency', 'year', 'errors', 'warnings'] as const;
@@ -132,6 +155,7 @@ export function batchResult(lang: Lang, csrfToken: string, entries: readonly Bat
                     ${sortButton(lang, key, label, sort)}
                   </th>`,
               )}
+              <th scope="col">${w.ownAgency}</th>
               <th scope="col">${w.view}</th>
             </tr>
           </thead>
@@ -144,6 +168,9 @@ export function batchResult(lang: Lang, csrfToken: string, entries: readonly Bat
                 <td class="n">${entry.view?.report.year ?? ''}</td>
                 <td class="n">${counts ? counts.errors : w.unreadable}</td>
                 <td class="n">${counts ? counts.warnings : ''}</td>
+                <td>
+                  ${entry.ownAgency ? `${entry.ownAgency.name} (${entry.ownAgency.code})` : entry.view ? w.notOwnAgency : ''}
+                </td>
                 <td>
                   <a href="#r${entry.id}-title">${w.view}<span class="vh"> ${entry.name}</span></a>
                 </td>

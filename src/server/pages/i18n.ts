@@ -85,6 +85,8 @@ const zh = {
   signedInAs: (u: string) => `已登录：${u}`,
   back: '返回',
   notAllowed: '只有主管部门和管理员可以批量检查报告。',
+  ownAgency: '本系统中的机关',
+  notOwnAgency: '不在您管理的范围内',
   home: '首页',
 };
 
@@ -167,6 +169,8 @@ const en: Words = {
   signedInAs: (u: string) => `Signed in as ${u}`,
   back: 'Back',
   notAllowed: 'Only supervising agencies and administrators may check reports in bulk.',
+  ownAgency: 'Agency on this platform',
+  notOwnAgency: 'not among your agencies',
   home: 'Home',
 };
 

@@ -8,8 +8,10 @@ import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
 import { readAndCheckReport } from '../../services/check-report.js';
 import { expandReportFiles } from '../../services/expand-report-files.js';
+import { listAgencies } from '../../services/list-agencies.js';
+import type { Platform } from '../../services/platform.js';
 import { canCheckReportsInBulk } from '../../services/policies/access.js';
-import { batchForm, batchResult, parseSort, type BatchEntry } from '../pages/batch-pages.js';
+import { batchForm, batchResult, matchAgency, parseSort, type BatchEntry } from '../pages/batch-pages.js';
 import { errorPage } from '../pages/error-page.js';
 import { withLang, words, type Lang } from '../pages/i18n.js';
 import { page } from '../pages/layout.js';
@@ -40,6 +42,16 @@ async function checkEntry(id: number, name: string, bytes: Uint8Array, format?: 
     if (!(error instanceof DomainError)) throw error;
     return { id, name, problem: { zh: error.messageZh, en: error.messageEn } };
   }
+}
+
+/** Names, for each readable report, the agency of the user's subtrees it is about (by its printed 发布机关). */
+async function withOwnAgencies(platform: Platform, request: FastifyRequest, entries: BatchEntry[]) {
+  if (!request.principal) return entries;
+  const agencies = await listAgencies(platform, request.principal);
+  return entries.map((entry) => {
+    const match = entry.view ? matchAgency(entry.view.report.agency, agencies) : null;
+    return { ...entry, ownAgency: match ? { code: match.code, name: match.name } : null };
+  });
 }
 
 function resultPage(request: FastifyRequest, lang: Lang, entries: BatchEntry[], sort: unknown): string {
@@ -80,7 +92,7 @@ async function resentEntries(value: unknown): Promise<BatchEntry[]> {
   return entries;
 }
 
-export function registerBatchRoutes(app: FastifyInstance): void {
+export function registerBatchRoutes(app: FastifyInstance, platform: Platform): void {
   app.get('/batch', { config: htmlRoute }, (request, reply) => {
     const lang = requestLang(request);
     if (!gate(request, reply, lang)) return reply;
@@ -120,7 +132,10 @@ export function registerBatchRoutes(app: FastifyInstance): void {
     }
     const entries: BatchEntry[] = [];
     for (const [id, file] of files.entries()) entries.push(await checkEntry(id, file.name, file.bytes));
-    return sendPage(reply, resultPage(request, lang, entries, undefined));
+    return sendPage(
+      reply,
+      resultPage(request, lang, await withOwnAgencies(platform, request, entries), undefined),
+    );
   });
 
   app.post('/batch/sort', { config: htmlRoute, bodyLimit: limits.resendMaxBytes }, async (request, reply) => {
@@ -128,6 +143,7 @@ export function registerBatchRoutes(app: FastifyInstance): void {
     if (!gate(request, reply, lang)) return reply;
     const body = (request.body ?? {}) as Record<string, unknown>;
     requireFormCsrf(request, typeof body._csrf === 'string' ? body._csrf : undefined);
-    return sendPage(reply, resultPage(request, lang, await resentEntries(body.entries), body.sort));
+    const entries = await withOwnAgencies(platform, request, await resentEntries(body.entries));
+    return sendPage(reply, resultPage(request, lang, entries, body.sort));
   });
 }
