@@ -11,8 +11,13 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | nul
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return /\.docx$/i.test(name) || !/\.(zip|xlsx|pptx)$/i.test(name) ? 'docx' : null; // PK zip
   }
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
-  if (head.includes('\u0000') || head.includes('\ufffd\ufffd\ufffd')) return null;
+  let head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
+  if (head.includes('\u0000')) return null;
+  if (head.includes('\ufffd\ufffd\ufffd')) {
+    // Not UTF-8: GB18030/GBK text (common for Chinese reports) decodes cleanly but for a character cut at 4 KiB.
+    head = new TextDecoder('gb18030', { fatal: false }).decode(bytes.subarray(0, 4096));
+    if (head.slice(0, -1).includes('\ufffd') || /[\u0001-\u0008\u000e-\u001f]/.test(head)) return null;
+  }
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (trimmed.startsWith('{')) return 'json';
   if (
