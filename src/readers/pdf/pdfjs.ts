@@ -56,7 +56,7 @@ async function load(): Promise<LoadedPdfJs> {
     // Handing pdf.js its worker module makes it run the worker in this thread, with no file lookup at run time.
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await loadWorker(root);
-    const worker = new pdfjs.PDFWorker();
+    const worker = new pdfjs.PDFWorker({ verbosity: pdfjs.VerbosityLevel.ERRORS });
     return {
       pdfjs,
       worker,
