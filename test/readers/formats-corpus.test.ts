@@ -21,7 +21,8 @@ import { xmlProblems } from '../support/xml-well-formed.js';
  */
 function comparable(report: AnnualReport): Record<string, unknown> {
   const contract = contractOf(report);
-  const agency = typeof contract.agency === 'string' ? contract.agency.replace(/（/g, '(').replace(/）/g, ')') : null;
+  const agency =
+    typeof contract.agency === 'string' ? contract.agency.replace(/（/g, '(').replace(/）/g, ')') : null;
   return { ...contract, agency };
 }
 

@@ -27,7 +27,10 @@ async function outcome(bytes: Uint8Array, name: string): Promise<string> {
 }
 
 /** Flips, overwrites or deletes bytes at the given positions. */
-function mutate(bytes: Uint8Array, edits: readonly { at: number; value: number; kind: number }[]): Uint8Array {
+function mutate(
+  bytes: Uint8Array,
+  edits: readonly { at: number; value: number; kind: number }[],
+): Uint8Array {
   let out = bytes.slice();
   for (const { at, value, kind } of edits) {
     const i = at % Math.max(1, out.length);
@@ -46,7 +49,9 @@ const edits = fc.array(
 const report = readExpected('huaian-city-2024.json') as AnnualReport;
 const html = new TextEncoder().encode(renderHtml(report, 'page'));
 const docx = renderDocx(report);
-const pdfs = readdirSync(`${REPORTS}pdf/`).map((name) => new Uint8Array(readFileSync(`${REPORTS}pdf/${name}`)));
+const pdfs = readdirSync(`${REPORTS}pdf/`).map(
+  (name) => new Uint8Array(readFileSync(`${REPORTS}pdf/${name}`)),
+);
 
 describe('fuzzing HTML', () => {
   it('mutated and truncated pages end in a report or a DomainError', async () => {
@@ -105,7 +110,12 @@ describe('fuzzing PDF', () => {
 
 describe('fuzzing with random bytes', () => {
   it('any bytes under any name end in a report or a DomainError', async () => {
-    const headers = [[], [0x25, 0x50, 0x44, 0x46, 0x2d], [0x50, 0x4b, 0x03, 0x04], [0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e]];
+    const headers = [
+      [],
+      [0x25, 0x50, 0x44, 0x46, 0x2d],
+      [0x50, 0x4b, 0x03, 0x04],
+      [0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x3e],
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...headers),

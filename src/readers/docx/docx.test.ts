@@ -62,7 +62,10 @@ describe('documentXmlToGrid', () => {
       `<w:tbl><w:tr>${cell}${tc('&#21313;')}</w:tr></w:tbl>` +
         '<w:p><w:r><w:t>规章</w:t><w:tab/><w:t>1</w:t><w:tab/><w:t>0</w:t></w:r></w:p>',
     );
-    expect(texts(xml)).toEqual([['（二）部分公开（区分处理的）', '十'], ['规章', '1', '0']]);
+    expect(texts(xml)).toEqual([
+      ['（二）部分公开（区分处理的）', '十'],
+      ['规章', '1', '0'],
+    ]);
   });
 
   it('pads gridBefore and gridAfter so columns line up', () => {
@@ -88,7 +91,9 @@ describe('docxBytesToGrid', () => {
 
   it('refuses broken packages with REPORT_UNREADABLE', () => {
     const good = docx(doc(p('x')));
-    expect(codeOf(() => docxBytesToGrid(good.slice(0, good.length - 30), 'cut.docx'))).toBe('REPORT_UNREADABLE');
+    expect(codeOf(() => docxBytesToGrid(good.slice(0, good.length - 30), 'cut.docx'))).toBe(
+      'REPORT_UNREADABLE',
+    );
     expect(codeOf(() => docxBytesToGrid(good.slice(0, 40), 'cut.docx'))).toBe('REPORT_UNREADABLE');
     expect(codeOf(() => docxBytesToGrid(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), 'x.docx'))).toBe(
       'REPORT_UNREADABLE',
@@ -96,7 +101,9 @@ describe('docxBytesToGrid', () => {
     const corrupt = good.slice();
     corrupt.fill(0xff, 40, 60); // inside the deflated document.xml
     expect(codeOf(() => docxBytesToGrid(corrupt, 'bad.docx'))).toBe('REPORT_UNREADABLE');
-    expect(codeOf(() => docxBytesToGrid(zipSync({ 'a.txt': strToU8('x') }), 'a.docx'))).toBe('REPORT_UNREADABLE');
+    expect(codeOf(() => docxBytesToGrid(zipSync({ 'a.txt': strToU8('x') }), 'a.docx'))).toBe(
+      'REPORT_UNREADABLE',
+    );
   });
 
   it('refuses a zip bomb by what it inflates to, not what it claims', () => {
@@ -116,6 +123,8 @@ describe('docxBytesToGrid', () => {
   it('refuses a package listing too many entries', () => {
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) files[`f${i}`] = new Uint8Array(0);
-    expect(codeOf(() => docxBytesToGrid(zipSync(files, { level: 0 }), 'many.docx'))).toBe('REPORT_UNREADABLE');
+    expect(codeOf(() => docxBytesToGrid(zipSync(files, { level: 0 }), 'many.docx'))).toBe(
+      'REPORT_UNREADABLE',
+    );
   });
 });

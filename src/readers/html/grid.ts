@@ -19,7 +19,17 @@ const MAX_COLSPAN = 64;
 const MAX_ROWSPAN = 1000;
 
 /** Elements whose content is not page text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'object', 'iframe', 'select']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'object',
+  'iframe',
+  'select',
+]);
 
 /** Elements that end a line of text (and a paragraph inside a cell). */
 const BLOCKS = new Set([
@@ -160,7 +170,12 @@ export function htmlToGrid(html: string): Grid {
     table.cell = null;
     const row = table.row ?? startRow(table);
     fillCarried(table, row, Number.POSITIVE_INFINITY);
-    const at: SourceLocation = { table: table.index, row: table.rowCount, column: table.column + 1, line: cell.line };
+    const at: SourceLocation = {
+      table: table.index,
+      row: table.rowCount,
+      column: table.column + 1,
+      line: cell.line,
+    };
     row.push({ text: joinParts(cell.parts), at });
     addCells(cell.colspan);
     for (let k = 0; k < cell.colspan; k++) {
@@ -198,7 +213,12 @@ export function htmlToGrid(html: string): Grid {
     if (cell !== null) {
       for (const text of lines(cell.parts)) {
         addCells(1);
-        rows.push([{ text, at: { table: table.index, row: table.rowCount, column: table.column + 1, line: cell.line } }]);
+        rows.push([
+          {
+            text,
+            at: { table: table.index, row: table.rowCount, column: table.column + 1, line: cell.line },
+          },
+        ]);
       }
     }
     table.cell = null;

@@ -70,7 +70,8 @@ describe('htmlToGrid', () => {
 });
 
 describe('decodeHtml', () => {
-  const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>三、收到和处理</body></html>';
+  const page =
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>三、收到和处理</body></html>';
 
   it('decodes a GB2312/GBK page from its meta charset', () => {
     const { text, encoding } = decodeHtml(encodeGbk(page));

@@ -26,7 +26,11 @@ describe('pageRows', () => {
 
   it('folds a label printed on two small lines into the row of larger figures between them', () => {
     const figures = [300, 330, 360, 390, 420, 450, 480].map((x) => t('4', x, 495.5, 14));
-    const rows = texts([t('（二）部分公开（区分处理的', 50, 503, 9), t('计其他情形）', 50, 489.5, 9), ...figures]);
+    const rows = texts([
+      t('（二）部分公开（区分处理的', 50, 503, 9),
+      t('计其他情形）', 50, 489.5, 9),
+      ...figures,
+    ]);
     expect(rows).toEqual([['（二）部分公开（区分处理的计其他情形）', '4', '4', '4', '4', '4', '4', '4']]);
   });
 

@@ -67,6 +67,8 @@ describe('PDF reader on other files', () => {
       expect(['REPORT_UNREADABLE', 'REPORT_NEEDS_OCR', 'REPORT_NOT_FOUND']).toContain(error.code);
     }
     const garbage = new TextEncoder().encode('%PDF-1.7\nthis is not a pdf at all');
-    expect(['REPORT_UNREADABLE', 'REPORT_NEEDS_OCR']).toContain((await domainError(readPdf(garbage, 'bad.pdf'))).code);
+    expect(['REPORT_UNREADABLE', 'REPORT_NEEDS_OCR']).toContain(
+      (await domainError(readPdf(garbage, 'bad.pdf'))).code,
+    );
   });
 });

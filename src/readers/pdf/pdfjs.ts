@@ -9,8 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 
 export interface LoadedPdfJs {
   pdfjs: PdfJs;
@@ -25,7 +26,8 @@ let loading: Promise<LoadedPdfJs> | null = null;
 
 /** pdf.js's text state copy, which makes every saved state the prototype of the next (see below). */
 const TEXT_STATE_CLONE = 'const clone = Object.assign(Object.create(this), this);';
-const TEXT_STATE_CLONE_FLAT = 'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);';
+const TEXT_STATE_CLONE_FLAT =
+  'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);';
 
 /**
  * The worker module, with one line changed when it is found exactly as expected. pdf.js copies its text state

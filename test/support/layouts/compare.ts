@@ -19,5 +19,7 @@ export function cellDifferences(actual: unknown, expected: unknown, path = ''): 
       ),
     );
   }
-  return Object.is(actual, expected) ? [] : [`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`];
+  return Object.is(actual, expected)
+    ? []
+    : [`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`];
 }
