@@ -5,7 +5,9 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
-const HTML_START = /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body|meta|title|table|div|p|h[1-6])\b/i;
+/** A page's first tag, after any comments (a comment's body cannot hold `-->`, so the match is linear). */
+const HTML_START =
+  /^(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<(?:!doctype html|html|head|body|meta|title|table|div|p|h[1-6])\b/i;
 
 /** The format of a file, or null when it is binary and of no known kind. */
 export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | null {
@@ -17,8 +19,13 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | nul
   const ascii = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const markup = ascii.replace(/^\u00ef\u00bb\u00bf/, '').trimStart();
   if (!ascii.includes('\u0000') && (HTML_START.test(markup) || /\.(html?|xhtml)$/i.test(name))) return 'html';
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
-  if (head.includes('\u0000') || head.includes('\ufffd\ufffd\ufffd')) return null;
+  let head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
+  if (head.includes('\u0000')) return null;
+  if (head.includes('\ufffd\ufffd\ufffd')) {
+    // Not UTF-8: GB18030/GBK text (common for Chinese reports) decodes cleanly but for a character cut at 4 KiB.
+    head = new TextDecoder('gb18030', { fatal: false }).decode(bytes.subarray(0, 4096));
+    if (head.slice(0, -1).includes('\ufffd') || /[\u0001-\u0008\u000e-\u001f]/.test(head)) return null;
+  }
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (trimmed.startsWith('{')) return 'json';
   return 'text';

@@ -85,6 +85,15 @@ export function readAppeals(lines: readonly Line[], reading: Reading): void {
       );
     }
     if (splits.length > 0) cells = splits[0]!.map((value) => ({ value, at: run.at }));
+    else {
+      reading.doubt(
+        'unsplittable',
+        'appeals',
+        `四、复议诉讼表的数字“${run.text}”连在一起，找不到各组合计相符的拆分`,
+        `The digits of table 四 ran together ("${run.text}") and no split makes the group totals add up`,
+      );
+      return;
+    }
   }
   if (cells === null && values.length >= WIDTH && values.slice(0, WIDTH).every((t) => t.kind === 'value')) {
     const first = values.slice(0, WIDTH);

@@ -114,9 +114,9 @@ function emptyReport(template: '2021' | '2019'): AnnualReport {
   };
 }
 
-/** The raw text of each grid row (cells joined by a space), for the title and body searches. */
-function rawLines(grid: Grid): string[] {
-  return grid.rows.map((row) => row.map((cell) => cell.text).join(' '));
+/** The raw text of the first grid rows (cells joined by a space), for the title and the compiler sentence. */
+function rawLines(grid: Grid, count: number): string[] {
+  return grid.rows.slice(0, count).map((row) => row.map((cell) => cell.text).join(' '));
 }
 
 /**
@@ -128,8 +128,8 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
   const headings = findHeadings(lines);
   const parts = regions(lines, headings);
   const reading = new Reading();
-  const raw = rawLines(grid);
-  const body = raw.join('\n');
+  const raw = rawLines(grid, 40);
+  const head = raw.join('\n');
 
   const markers = formatMarkers(parts.proactive.map((line) => line.text).join(''));
   const template = markers.length > 0 ? '2019' : '2021';
@@ -148,8 +148,8 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
 
   const report = emptyReport(template);
   const title = findTitle(raw);
-  report.year = title.year ?? findPeriodYear(body);
-  report.agency = title.agency === null ? null : completeAgency(title.agency, body);
+  report.year = title.year ?? findPeriodYear(lines.map((line) => line.raw).join('\n'));
+  report.agency = title.agency === null ? null : completeAgency(title.agency, head);
   if (report.agency === null) {
     reading.doubt(
       'agency-missing',
@@ -189,7 +189,9 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
 
   if (markers.length > 0) report.formatMarkers = markers;
   if (headings.length > 0) report.sections = headings.map((h) => ({ number: h.number, title: h.title }));
-  const slips = lines.filter((line) => hasSlip(line.text));
+  const slips = [...parts.proactive, ...parts.applications, ...parts.appeals].filter((line) =>
+    hasSlip(line.text),
+  );
   for (const line of slips.slice(0, 5)) {
     reading.doubt(
       'slip',

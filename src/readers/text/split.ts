@@ -6,6 +6,8 @@
 
 /** At most this many candidate splits are kept; more means the run cannot be told apart anyway. */
 export const MAX_CANDIDATES = 16;
+/** At most this many partial splits are tried for one run, so a long run costs bounded time. */
+export const MAX_STEPS = 50_000;
 
 function part(digits: string, from: number, to: number): number | null {
   if (to - from > 1 && digits.charCodeAt(from) === 48) return null; // leading zero
@@ -19,22 +21,33 @@ function part(digits: string, from: number, to: number): number | null {
 export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATES): number[][] {
   const out: number[][] = [];
   const n = digits.length;
+  let steps = 0;
   for (let totalLength = 1; totalLength <= n - parts; totalLength++) {
-    const total = part(digits, n - totalLength, n);
-    if (total === null) continue;
     const body = n - totalLength;
+    // The longest of the parts has at least ceil(body / parts) digits and cannot be longer than the total.
+    if (Math.ceil(body / parts) > totalLength) continue;
+    const total = part(digits, body, n);
+    if (total === null) continue;
     const current: number[] = [];
     const walk = (from: number, sum: number): void => {
-      if (out.length >= limit) return;
+      if (out.length >= limit || ++steps > MAX_STEPS) return;
       const left = parts - current.length;
-      if (left === 0) {
-        if (from === body && sum === total) out.push([...current, total]);
+      const rest = body - from;
+      if (left === 1) {
+        const value = part(digits, from, body);
+        if (value !== null && sum + value === total) out.push([...current, value, total]);
         return;
       }
-      const maxLength = Math.min(body - from - (left - 1), totalLength);
+      // Some remaining part has at least ceil(rest / left) digits: too big for what is left of the total?
+      const longest = Math.ceil(rest / left);
+      if (longest > 1 && 10 ** (longest - 1) > total - sum) return;
+      const maxLength = Math.min(rest - (left - 1), totalLength);
+      // Or too small even if every remaining part were as long as it may be?
+      if (left * (10 ** maxLength - 1) < total - sum) return;
+      let value = 0;
       for (let length = 1; length <= maxLength; length++) {
-        const value = part(digits, from, from + length);
-        if (value === null) break;
+        value = value * 10 + (digits.charCodeAt(from + length - 1) - 48);
+        if (length > 1 && digits.charCodeAt(from) === 48) break; // no leading zeros
         if (sum + value > total) break;
         current.push(value);
         walk(from + length, sum + value);
