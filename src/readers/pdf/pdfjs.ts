@@ -6,10 +6,12 @@
  * replacements are several times slower and would slow down every other reader, so the native functions are
  * put back once the modules have been evaluated; pdf.js does not depend on the edge cases they fix.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 
 export interface LoadedPdfJs {
   pdfjs: PdfJs;
@@ -22,15 +24,41 @@ export interface LoadedPdfJs {
 
 let loading: Promise<LoadedPdfJs> | null = null;
 
+/** pdf.js's text state copy, which makes every saved state the prototype of the next (see below). */
+const TEXT_STATE_CLONE = 'const clone = Object.assign(Object.create(this), this);';
+const TEXT_STATE_CLONE_FLAT =
+  'const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);';
+
+/**
+ * The worker module, with one line changed when it is found exactly as expected. pdf.js copies its text state
+ * on every `q` operator with `Object.create(this)`, turning each state into a prototype; V8 then de-optimises
+ * on every later write to it, which made this copy the largest single cost of reading a PDF (a WPS report has
+ * some 1,500 `q`). Every field of the state is an own property, so copying onto the class prototype instead is
+ * the same state. With any other pdf.js version the module is loaded unchanged.
+ */
+async function loadWorker(root: string): Promise<unknown> {
+  try {
+    const source = readFileSync(join(root, 'legacy/build/pdf.worker.mjs'), 'utf8');
+    const at = source.indexOf(TEXT_STATE_CLONE);
+    if (at !== -1 && source.indexOf(TEXT_STATE_CLONE, at + 1) === -1) {
+      const patched = source.replace(TEXT_STATE_CLONE, TEXT_STATE_CLONE_FLAT);
+      return await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`);
+    }
+  } catch {
+    // fall through to the module as shipped
+  }
+  return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+}
+
 async function load(): Promise<LoadedPdfJs> {
   const push = Array.prototype.push;
   const { parse, stringify } = JSON;
   try {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // Handing pdf.js its worker module makes it run the worker in this thread, with no file lookup at run time.
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    const worker = new pdfjs.PDFWorker();
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await loadWorker(root);
+    const worker = new pdfjs.PDFWorker({ verbosity: pdfjs.VerbosityLevel.ERRORS });
     return {
       pdfjs,
       worker,
