@@ -158,11 +158,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
-  await app.register(formbody);
-  // Uploads are read into memory under the limits of src/core/limits.ts; nothing is written to disk.
-  await app.register(multipart, {
-    limits: { fileSize: limits.reportUploadMaxBytes, files: limits.batchMaxFiles },
-  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -188,8 +183,20 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerUserRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
-  registerCheckRoutes(app);
-  registerWebLoginRoutes(app, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
-  registerBatchRoutes(app, deps.platform);
+  // The HTML pages, in a scope of their own: only they parse form bodies (the JSON API keeps answering 415).
+  await app.register(async (web) => {
+    // Pages, not API: kept out of the OpenAPI document.
+    web.addHook('onRoute', (route) => {
+      route.schema = { ...(route.schema ?? {}), hide: true };
+    });
+    await web.register(formbody);
+    // Uploads are read into memory under the limits of src/core/limits.ts; nothing is written to disk.
+    await web.register(multipart, {
+      limits: { fileSize: limits.reportUploadMaxBytes, files: limits.batchMaxFiles },
+    });
+    registerCheckRoutes(web);
+    registerWebLoginRoutes(web, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
+    registerBatchRoutes(web, deps.platform);
+  });
   return app;
 }

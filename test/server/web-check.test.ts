@@ -328,7 +328,7 @@ describe('the web report checker (HTTP)', () => {
       'city-2024.json',
       'bundle.zip/reports/notes.bin',
     ]);
-    expect(response.body).toMatch(/<td>示范区教育局 \(demo-education\)<\/td>/);
+    expect(response.body).toMatch(/<td>\s*示范区教育局 \(demo-education\)\s*<\/td>/);
     expect(response.body).toContain('不在您管理的范围内');
     expect(response.body).toContain('href="#r0-title"');
     expect(response.body).toContain('id="r0-title"');
