@@ -72,7 +72,8 @@ table.report td.num:focus, table.report td.num:focus-visible { outline: 3px soli
   text-align: left; background: #1a1a1a; color: #fff; padding: .4rem .6rem; border-radius: 3px; font-size: .8rem; line-height: 1.4; }
 td.num:hover .tip, td.num:focus .tip, td.num:focus-within .tip { display: block; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-table.batch { border-collapse: collapse; width: 100%; font-size: .95rem; }
+table.batch { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: .95rem; }
+table.batch tbody th { font-weight: normal; word-break: break-all; max-width: 16rem; }
 table.batch th, table.batch td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; }
 table.batch thead th { background: var(--head); }
 table.batch td.n { text-align: right; }
