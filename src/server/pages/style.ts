@@ -71,6 +71,8 @@ table.report td.num:focus, table.report td.num:focus-visible { outline: 3px soli
 .tip { display: none; position: absolute; z-index: 5; left: 0; top: 100%; min-width: 14rem; max-width: 22rem; white-space: normal;
   text-align: left; background: #1a1a1a; color: #fff; padding: .4rem .6rem; border-radius: 3px; font-size: .8rem; line-height: 1.4; }
 td.num:hover .tip, td.num:focus .tip, td.num:focus-within .tip { display: block; }
+/* Tips of the right-most columns open leftwards, so they stay inside the table's scrolling box. */
+tr > td.num:nth-last-child(-n + 3) .tip { left: auto; right: 0; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table.batch { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: .95rem; }
 table.batch tbody th { font-weight: normal; word-break: break-all; max-width: 16rem; }
