@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/core/errors.js';
 import type { AnnualReport } from '../../src/core/report/model.js';
+import { FORMAT_2019 } from '../../src/core/report/template.js';
 import { readReport } from '../../src/readers/index.js';
 import { readGrid, readTextSync } from '../../src/readers/text/index.js';
 import { textToGrid } from '../../src/readers/text/text-grid.js';
@@ -94,6 +95,47 @@ describe('table 四', () => {
   });
 });
 
+describe('the 2019 试行 format', () => {
+  it('is told by its section-二 labels: those cells are null, （六） is one row, the markers are listed', () => {
+    const report = base();
+    report.template = '2019';
+    report.year = 2020;
+    report.applications.otherProcessing = {
+      correctionOverdue: null,
+      feeUnpaid: null,
+      other: [1, 0, 0, 0, 0, 0, 1],
+    };
+    report.applications.totalProcessed = report.applications.totalProcessed.map((v, c) =>
+      v === null ? null : v + (c === 0 || c === 6 ? 1 : 0),
+    ) as AnnualReport['applications']['totalProcessed'];
+    const text = renderTextLayouts(report).tsv;
+    // Replace section 二 by the 2019 tables, with numbers in every cell.
+    const start = text.indexOf('二、主动公开政府信息情况');
+    const end = text.indexOf('三、收到和处理政府信息公开申请情况');
+    const tables2019 = FORMAT_2019.proactiveTables.flatMap((table) => [
+      table.caption,
+      table.columns.join('\t'),
+      ...table.rows.map((row) => [row, ...table.columns.slice(1).map(() => '3')].join('\t')),
+    ]);
+    const text2019 = `${text.slice(0, start)}二、主动公开政府信息情况\n${tables2019.join('\n')}\n\n${text.slice(end)}`;
+    const { report: got } = read(text2019);
+    expect(got.template).toBe('2019');
+    expect(got.formatMarkers).toEqual(
+      expect.arrayContaining(['本年新制作数量', '政府集中采购', '第二十条第（九）项']),
+    );
+    expect(got.proactive).toEqual({
+      regulations: { issued: null, repealed: null, inForce: null },
+      normativeDocuments: { issued: null, repealed: null, inForce: null },
+      licensing: null,
+      penalty: null,
+      enforcement: null,
+      feesTenThousandYuan: null,
+    });
+    expect(got.applications).toEqual(report.applications);
+    expect(got.year).toBe(2020);
+  });
+});
+
 describe('encodings and layouts', () => {
   it('reads GB18030 text', async () => {
     const text = renderTextLayouts(base()).tsv;
@@ -107,6 +149,18 @@ describe('encodings and layouts', () => {
   it('reads CRLF line ends, a BOM and full-width digits', () => {
     const text = `\ufeff${renderTextLayouts(base()).tsv}`.replace(/\n/g, '\r\n').replace(/\t0/g, '\t０');
     expect(read(text).report.applications).toEqual(base().applications);
+  });
+
+  it('reads an OCR look-alike as a number and says so', () => {
+    const report = base();
+    report.applications.newReceived = [10, 0, 0, 0, 0, 0, 10];
+    report.applications.carriedForward = [10, 0, 0, 0, 0, 0, 10];
+    const text = renderTextLayouts(report).tsv.replace(/(申请数量\t)10\t/, '$11O\t');
+    const { report: got } = read(text);
+    expect(got.applications.newReceived).toEqual([10, 0, 0, 0, 0, 0, 10]);
+    expect(got.doubts).toContainEqual(
+      expect.objectContaining({ kind: 'ocr', path: 'applications.newReceived[0]' }),
+    );
   });
 
   it('readGrid takes a grid from any format and keeps its locations', () => {
