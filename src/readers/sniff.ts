@@ -5,6 +5,15 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
+/** True when the text holds control characters other than tab, line ends and form feed (binary data). */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) return true;
+  }
+  return false;
+}
+
 /** A page's first tag, after any comments (a comment's body cannot hold `-->`, so the match is linear). */
 const HTML_START =
   /^(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<(?:!doctype html|html|head|body|meta|title|table|div|p|h[1-6])\b/i;
@@ -24,7 +33,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | nul
   if (head.includes('\ufffd\ufffd\ufffd')) {
     // Not UTF-8: GB18030/GBK text (common for Chinese reports) decodes cleanly but for a character cut at 4 KiB.
     head = new TextDecoder('gb18030', { fatal: false }).decode(bytes.subarray(0, 4096));
-    if (head.slice(0, -1).includes('\ufffd') || /[\u0001-\u0008\u000e-\u001f]/.test(head)) return null;
+    if (head.slice(0, -1).includes('\ufffd') || hasControl(head)) return null;
   }
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (trimmed.startsWith('{')) return 'json';

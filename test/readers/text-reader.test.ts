@@ -109,6 +109,18 @@ describe('encodings and layouts', () => {
     expect(read(text).report.applications).toEqual(base().applications);
   });
 
+  it('reads an OCR look-alike as a number and says so', () => {
+    const report = base();
+    report.applications.newReceived = [10, 0, 0, 0, 0, 0, 10];
+    report.applications.carriedForward = [10, 0, 0, 0, 0, 0, 10];
+    const text = renderTextLayouts(report).tsv.replace(/(申请数量\t)10\t/, '$11O\t');
+    const { report: got } = read(text);
+    expect(got.applications.newReceived).toEqual([10, 0, 0, 0, 0, 0, 10]);
+    expect(got.doubts).toContainEqual(
+      expect.objectContaining({ kind: 'ocr', path: 'applications.newReceived[0]' }),
+    );
+  });
+
   it('readGrid takes a grid from any format and keeps its locations', () => {
     const grid = textToGrid(renderTextLayouts(base()).tsv);
     const paged = {

@@ -46,10 +46,12 @@ export function findHeadings(lines: readonly Line[]): Heading[] {
 
 const HEADING_LEAD = /^[#*|\s\u3000]*([一二三四五六])\s*(?:[、.,，．]|\s|$)/;
 
+const MARKER_KEYS = FORMAT_2019_MARKERS.map((marker) => labelKey(marker));
+
 /** The 2019 试行 labels found in the text, as the template prints them. */
 export function formatMarkers(text: string): string[] {
   const key = labelKey(text);
-  return FORMAT_2019_MARKERS.filter((marker) => key.includes(labelKey(marker)));
+  return FORMAT_2019_MARKERS.filter((_, n) => key.includes(MARKER_KEYS[n]!));
 }
 
 const TITLE = /^(.{2,60}?)((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
@@ -91,7 +93,7 @@ export function findPeriodYear(text: string): number | null {
  * agency has it. Without such a sentence the title's name is kept as printed.
  */
 export function completeAgency(agency: string, body: string): string {
-  const half = toHalfWidth(body).replace(/\s+/g, '');
+  const half = toHalfWidth(body.slice(0, 1500)).replace(/\s+/g, '');
   const compiler = /本报告由([\u4e00-\u9fff]{2,30}?)(?:根据|依据|按照|负责|编制)/.exec(half.slice(0, 600));
   if (!compiler || compiler[1] === agency) return agency;
   const office = compiler[1]!;

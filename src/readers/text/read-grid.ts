@@ -27,7 +27,11 @@ import {
 import { hasSlip } from './normalize.js';
 import { readProactive } from './proactive.js';
 import { tokenize, type Line } from './tokens.js';
-import { ROW_MATCHERS } from './labels.js';
+import { CELL_PATHS, ROW_MATCHERS } from './labels.js';
+
+const APPEAL_PATHS = APPEAL_GROUPS.flatMap((group) =>
+  APPEAL_RESULTS.map((result) => `appeals.${group.key}.${result.key}`),
+);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
@@ -173,19 +177,14 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
     if (template === '2021')
       setPath(report as unknown as Record<string, unknown>, cell.path, reading.get(cell.path));
   }
-  for (const row of APPLICATION_ROWS) {
-    const cells = Array.from({ length: 7 }, (_, c) =>
-      reading.get(`${row.path}[${c}]`),
-    ) as ApplicationRowCells;
+  APPLICATION_ROWS.forEach((row, index) => {
+    const paths = CELL_PATHS[index]!;
+    const cells = paths.map((path) => reading.get(path)) as ApplicationRowCells;
     const value = singleOther && row.only2021 ? null : cells;
     setPath(report as unknown as Record<string, unknown>, row.path, value);
-  }
-  for (const group of APPEAL_GROUPS) {
-    for (const result of APPEAL_RESULTS) {
-      const path = `appeals.${group.key}.${result.key}`;
-      setPath(report as unknown as Record<string, unknown>, path, reading.get(path));
-    }
-  }
+  });
+  for (const path of APPEAL_PATHS)
+    setPath(report as unknown as Record<string, unknown>, path, reading.get(path));
 
   if (markers.length > 0) report.formatMarkers = markers;
   if (headings.length > 0) report.sections = headings.map((h) => ({ number: h.number, title: h.title }));
@@ -198,17 +197,6 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
       undefined,
       `标签有笔误，已按格式读取：${line.text}`,
       `A label has a known slip and was read as the template's: ${line.text}`,
-    );
-  }
-  const ocr = [...Object.entries(reading.provenance)].filter(
-    ([, at]) => at.text !== undefined && /[OoIl]/.test(at.text),
-  );
-  for (const [path, at] of ocr) {
-    reading.doubt(
-      'ocr',
-      path,
-      `“${at.text}”按数字读取`,
-      `"${at.text}" was read as a number (OCR look-alike)`,
     );
   }
   report.provenance = reading.provenance;

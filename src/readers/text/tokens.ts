@@ -4,7 +4,7 @@
  */
 import type { SourceLocation } from '../../core/report/model.js';
 import type { Grid, GridRow } from '../grid.js';
-import { classifyCell, isPageNumber, toHalfWidth } from './normalize.js';
+import { classifyCell, isPageNumber, labelKey, toHalfWidth } from './normalize.js';
 
 /** One token of a line. `value` is null for a blank marker (“-”, “/”); runs carry their digits in `text`. */
 export interface Token {
@@ -13,6 +13,14 @@ export interface Token {
   value: number | null;
   ocr?: boolean;
   at: SourceLocation;
+  /** The label key of a text token, once computed (see `keyOf`). */
+  key?: string;
+}
+
+/** A text token's label key, computed once. */
+export function keyOf(token: Token): string {
+  token.key ??= labelKey(token.text);
+  return token.key;
 }
 
 /**
