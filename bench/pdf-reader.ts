@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { readPdf } from '../src/readers/pdf/index.js';
+import { loadPdfJs } from '../src/readers/pdf/pdfjs.js';
 import { REPORTS } from '../test/support/fixtures.js';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -27,10 +28,12 @@ while (performance.now() - t0 < seconds * 1000) {
   count++;
 }
 const wall = (performance.now() - t0) / 1000;
+const { workerPatched } = await loadPdfJs();
 const cpu = process.cpuUsage(cpu0);
 const cpuMs = (cpu.user + cpu.system) / 1000 / count;
 console.log(
   `${count} PDFs in ${wall.toFixed(1)} s: ${(count / wall).toFixed(1)} PDFs/s wall, ` +
     `${cpuMs.toFixed(1)} ms CPU per PDF (${(1000 / cpuMs).toFixed(1)} PDFs per CPU-second), ` +
-    `${(bytes / wall / 1024 / 1024).toFixed(2)} MB/s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    `${(bytes / wall / 1024 / 1024).toFixed(2)} MB/s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` +
+    (workerPatched ? '' : ' (pdf.js worker loaded unpatched: slower)'),
 );

@@ -7,6 +7,7 @@ import { SCANNED_PAGE, buildPdf, textPage } from '../../../test/support/minimal-
 import { readReport } from '../index.js';
 import { sniffFormat } from '../sniff.js';
 import { readPdf } from './index.js';
+import { loadPdfJs } from './pdfjs.js';
 
 const PDF_DIR = `${REPORTS}pdf/`;
 const pdfs = readdirSync(PDF_DIR).filter((name) => name.endsWith('.pdf'));
@@ -23,6 +24,10 @@ async function domainError(promise: Promise<unknown>): Promise<{ code: string; z
 
 describe('PDF reader on the fixture PDFs', () => {
   it('has the three fixture PDFs', () => expect(pdfs.length).toBe(3));
+
+  it('loads the pdf.js worker with its speed changes', async () => {
+    expect((await loadPdfJs()).workerPatched).toBe(true);
+  });
 
   for (const name of pdfs) {
     it(`reads ${name} to exactly its expected JSON`, async () => {
