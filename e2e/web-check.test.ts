@@ -134,6 +134,13 @@ describe('the report checker in Chromium', () => {
         }
       }
       if (seed === SEEDS[0]) {
+        const csv = (await download('button[value=csv]'))
+          .replace(/^\ufeff/, '')
+          .trim()
+          .split('\r\n');
+        expect(csv[0]).toBe('path,单元格 cell,数值 value,读取自 source,问题 findings');
+        expect(csv.length - 1).toBe(10 + 25 * 7 + 15); // every cell of tables 二, 三 and 四
+        expect(csv.find((line) => line.startsWith('applications.newReceived[6],'))).toMatch(/第 \d+ 行/);
         expect(await axeViolations(page)).toEqual([]);
         await screenshots(page, 'result-seed');
       }
