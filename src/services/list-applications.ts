@@ -40,7 +40,7 @@ export async function listApplications(
   principal: Principal,
   query: ListApplicationsQuery,
 ): Promise<ApplicationListItem[]> {
-  const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
+  const limit = Number.isInteger(query.limit) ? Math.min(Math.max(query.limit!, 1), 1000) : 100;
   const within = query.withinDays ?? DUE_SOON_WORKING_DAYS;
   if (!Number.isInteger(within) || within < 0 || within > 60) {
     throw new DomainError('VALIDATION_FAILED', 'withinDays 应为 0 至 60', 'withinDays must be 0 to 60');
