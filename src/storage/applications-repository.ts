@@ -216,6 +216,40 @@ export const applicationsRepository = {
   async insert(db: Executor, stored: StoredApplication): Promise<void> {
     await db.insertInto('applications').values(toRow(stored)).execute();
   },
+  /** Bulk load (imports, generated data): cases with their histories, in batches. */
+  async insertMany(
+    db: Executor,
+    items: { stored: StoredApplication; events: StoredCaseEvent[] }[],
+  ): Promise<void> {
+    for (let i = 0; i < items.length; i += 400) {
+      const batch = items.slice(i, i + 400);
+      await db
+        .insertInto('applications')
+        .values(batch.map((b) => toRow(b.stored)))
+        .execute();
+      const events = batch.flatMap((b) =>
+        b.events.map((e) => {
+          const { type, date, ...data } = e.event;
+          return {
+            application_id: b.stored.record.id,
+            seq: e.seq,
+            type,
+            date,
+            data_json: JSON.stringify(data),
+            actor_user_id: e.actorUserId,
+            actor: e.actor,
+            recorded_at: e.recordedAt,
+          };
+        }),
+      );
+      for (let j = 0; j < events.length; j += 1000) {
+        await db
+          .insertInto('application_events')
+          .values(events.slice(j, j + 1000))
+          .execute();
+      }
+    }
+  },
   async updateProjection(db: Executor, id: string, p: ApplicationProjection): Promise<void> {
     await db
       .updateTable('applications')
