@@ -31,6 +31,38 @@ describe.each(databases)('application intake and history on %s', (_name, fresh) 
   });
   afterAll(() => close());
 
+  it('the demo seed holds applications of the current year in several outcomes, with histories', async () => {
+    const compiled = await compileAnnualReport(platform, cliOperator, {
+      agency: 'demo-district',
+      year: 2026,
+      subtree: true,
+    });
+    const a = compiled.report.applications;
+    expect(a.newReceived[6]).toBe(10);
+    const outcomes = [
+      a.disclosed,
+      a.partiallyDisclosed,
+      a.withheld.thirdPartyRights,
+      a.unableToProvide.notHeld,
+    ];
+    expect(outcomes.map((row) => row[6])).toEqual([1, 1, 1, 1]);
+    expect([
+      a.notProcessed.duplicate[6],
+      a.otherProcessing.correctionOverdue?.[6],
+      a.carriedForward[6],
+    ]).toEqual([1, 1, 4]);
+    expect(compiled.report.appeals.reconsideration.total).toBe(1);
+    expect(compiled.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const open = await listApplications(platform, cliOperator, {
+      agency: 'demo-district',
+      subtree: true,
+      filter: 'open',
+    });
+    expect(new Set(open.map((i) => i.record.status))).toEqual(
+      new Set(['inConsultation', 'processing', 'awaitingReceipt', 'awaitingFee']),
+    );
+  });
+
   it('registers with a tracking number and query code, and replays the clock', async () => {
     const registrar = staff({ role: 'registrar', agencyId: agency['demo-education']! });
     const result = await registerApplication(platform, registrar, applicationInput('demo-education'));
