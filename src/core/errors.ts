@@ -20,6 +20,12 @@ export type ErrorCode =
   | 'REPORT_NOT_FOUND'
   | 'REPORT_NEEDS_OCR'
   | 'CASE_FACTS_INVALID'
+  // Disclosure applications (依申请公开办件).
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'APPLICATION_NOT_FOUND'
+  | 'APPEAL_NOT_FOUND'
+  | 'APPEAL_INVALID'
+  | 'APPLICATION_CHANGED'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'
