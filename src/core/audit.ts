@@ -13,10 +13,11 @@ export const auditActions = [
   'token.create',
   'token.revoke',
   'system.seed',
+  'answerTemplate.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditEntityType = 'agency' | 'user' | 'session' | 'token' | 'system';
+export type AuditEntityType = 'agency' | 'user' | 'session' | 'token' | 'system' | 'answerTemplate';
 
 /** What a use case hands to the audit trail; the storage adds sequence, time, actor and hashes. */
 export interface AuditEvent {

@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'REPORT_NOT_FOUND'
   | 'REPORT_NEEDS_OCR'
   | 'CASE_FACTS_INVALID'
+  // Answer documents (告知书 / 答复书) and their templates.
+  | 'ANSWER_TEMPLATE_INVALID'
+  | 'ANSWER_TEMPLATE_KIND_UNKNOWN'
+  | 'ANSWER_TEMPLATE_VERSION_CONFLICT'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

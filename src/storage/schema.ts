@@ -70,6 +70,24 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** One version of an agency's answer template (the highest version of an agency and kind is current). */
+export interface AnswerTemplateTable {
+  agency_id: string;
+  kind: string;
+  version: number;
+  title: string | null;
+  body: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** The last 文号 sequence number issued by an agency in a year. */
+export interface AnswerNumberTable {
+  agency_id: string;
+  year: number;
+  last_number: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -77,4 +95,6 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  answer_templates: AnswerTemplateTable;
+  answer_numbers: AnswerNumberTable;
 }

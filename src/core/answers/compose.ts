@@ -78,7 +78,7 @@ export function formatDocumentNumber(
   source: TemplateSource,
   agency: Pick<Agency, 'name' | 'code'>,
   year: number,
-  number: number,
+  number: number | string,
 ): string {
   const values = new Map([
     ['agency.name', agency.name],

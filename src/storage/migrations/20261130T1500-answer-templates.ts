@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Answer templates an agency edits (every version kept; the highest is current) and the per-agency, per-year
+ * counters that number answer documents (文号) without gaps.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('answer_templates')
+    .addColumn('agency_id', 'varchar(36)', (c) => c.notNull().references('agencies.id'))
+    .addColumn('kind', 'varchar(64)', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('title', 'varchar(200)')
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('created_by', 'varchar(200)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('answer_templates_pk', ['agency_id', 'kind', 'version'])
+    .execute();
+
+  await db.schema
+    .createTable('answer_numbers')
+    .addColumn('agency_id', 'varchar(36)', (c) => c.notNull().references('agencies.id'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('last_number', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('answer_numbers_pk', ['agency_id', 'year'])
+    .execute();
+}
+
+export async function down(): Promise<void> {
+  throw new Error('migrations are forward-only');
+}
