@@ -10,6 +10,7 @@ import { registerAuth } from './auth.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
+import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
 import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
@@ -136,5 +137,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
   registerAnswerTemplateRoutes(app, deps.platform);
+  registerAnswerDocumentRoutes(app, deps.platform);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { answerTemplateKinds } from '../../core/answers/templates.js';
 import {
   updateAnswerTemplateInput,
@@ -10,22 +10,9 @@ import type { Platform } from '../../services/platform.js';
 import { previewAnswerDocument } from '../../services/preview-answer-document.js';
 import { updateAnswerTemplate } from '../../services/update-answer-template.js';
 import { staffOf } from '../auth.js';
+import { sendDocx } from '../docx-reply.js';
 import { docSchema, secured } from '../openapi.js';
 import { presentAnswerTemplate, presentAnswerTemplateVersion } from '../presenters/answer-template.js';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Sends a .docx as a download; the UTF-8 name (RFC 6266/5987) keeps the Chinese title, with an ASCII fallback. */
-export function sendDocx(reply: FastifyReply, docx: Uint8Array, name: string): FastifyReply {
-  return reply
-    .header('content-type', DOCX)
-    .header(
-      'content-disposition',
-      `attachment; filename="answer.docx"; filename*=UTF-8''${encodeURIComponent(`${name}.docx`)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(Buffer.from(docx));
-}
 
 const params = {
   type: 'object',

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Answer templates an agency edits (every version kept; the highest is current) and the per-agency, per-year
- * counters that number answer documents (文号) without gaps.
+ * Answer templates an agency edits (every version kept; the highest is current), the per-agency, per-year
+ * counters that number answer documents (文号) without gaps, and the document issued for a case, frozen as issued.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -23,6 +23,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('last_number', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('answer_numbers_pk', ['agency_id', 'year'])
+    .execute();
+
+  await db.schema
+    .createTable('answer_documents')
+    .addColumn('application_id', 'varchar(36)', (c) => c.primaryKey().references('applications.id'))
+    .addColumn('agency_id', 'varchar(36)', (c) => c.notNull().references('agencies.id'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('number', 'integer', (c) => c.notNull())
+    .addColumn('document_number', 'varchar(200)', (c) => c.notNull())
+    .addColumn('outcome', 'varchar(64)', (c) => c.notNull())
+    .addColumn('dated_on', 'varchar(10)', (c) => c.notNull())
+    .addColumn('content_json', 'text', (c) => c.notNull())
+    .addColumn('issued_at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('issued_by', 'varchar(200)', (c) => c.notNull())
+    .addUniqueConstraint('answer_documents_number_uq', ['agency_id', 'year', 'number'])
     .execute();
 }
 
