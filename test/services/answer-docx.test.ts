@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../src/core/applications/outcomes.js';
 import { composeAnswerDocument, type AnswerFacts } from '../../src/core/answers/compose.js';
@@ -30,6 +31,13 @@ const created = new Date('2026-11-30T02:00:00Z');
 
 function unpack(docx: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(docx)).map(([path, data]) => [path, strFromU8(data)]));
+}
+
+/** Whether the surrogate at `i` is half of a pair. */
+function isPaired(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) return /[\uDC00-\uDFFF]/.test(text[i + 1] ?? '');
+  return /[\uD800-\uDBFF]/.test(text[i - 1] ?? '');
 }
 
 function command(name: string): string | null {
@@ -101,6 +109,29 @@ describe('answer documents as DOCX', () => {
     expect(text).toContain('{{applicant.name}}');
     expect(text).toContain(long);
     expect(files['word/document.xml']).not.toContain('<script>');
+  });
+
+  it('stays well formed for any text, and keeps every character XML can hold', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const xml = docxParts({ title: text, created, paragraphs: [{ style: 'Body', text }] })[
+          'word/document.xml'
+        ]!;
+        expect(xmlProblems(xml)).toEqual([]);
+        // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold
+        const kept = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+        const read = docxText(
+          xml.replace(/<w:tab\/>/g, '<w:t>\t</w:t>').replace(/<w:br\/>/g, '<w:t>\n</w:t>'),
+        );
+        // docxText ends each paragraph with a newline; the writer turns CR and CRLF into line breaks.
+        expect(read.slice(0, -1)).toBe(
+          kept
+            .replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => (isPaired(all, i) ? c : ''))
+            .replace(/\r\n?/g, '\n'),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('writes the same bytes for the same input', () => {

@@ -127,7 +127,7 @@ const settings =
 function paragraph(p: DocxParagraph): string {
   // A line break inside a paragraph becomes <w:br/>; tabs become <w:tab/>.
   const runs = p.text
-    .split('\n')
+    .split(/\r\n?|\n/)
     .map((line, i) => {
       const parts = line.split('\t').map((part) => `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`);
       return (i > 0 ? '<w:br/>' : '') + parts.join('<w:tab/>');
