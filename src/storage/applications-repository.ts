@@ -145,6 +145,7 @@ function toRow(s: StoredApplication): ApplicationTable {
 /** The facts table 三 and 四 need, per case (compile-report.ts). */
 export interface CaseFactsRow {
   id: string;
+  trackingNumber: string;
   agencyId: string;
   applicantType: ApplicantType;
   registeredOn: string;
@@ -162,6 +163,30 @@ export interface ApplicationListFilter {
   status?: CaseStatus;
   limit: number;
   offset?: number;
+}
+
+const factColumns = [
+  'id',
+  'tracking_number',
+  'agency_id',
+  'applicant_type',
+  'registered_on',
+  'received_on',
+  'closed_on',
+  'outcome',
+] as const;
+
+function toFacts(r: Pick<ApplicationTable, (typeof factColumns)[number]>): CaseFactsRow {
+  return {
+    id: r.id,
+    trackingNumber: r.tracking_number,
+    agencyId: r.agency_id,
+    applicantType: r.applicant_type as ApplicantType,
+    registeredOn: r.registered_on,
+    receivedOn: r.received_on,
+    closedOn: r.closed_on,
+    outcome: r.outcome as OutcomeCode | null,
+  };
 }
 
 function selectWithDuplicate(db: Executor) {
@@ -190,6 +215,40 @@ export const applicationsRepository = {
   },
   async insert(db: Executor, stored: StoredApplication): Promise<void> {
     await db.insertInto('applications').values(toRow(stored)).execute();
+  },
+  /** Bulk load (imports, generated data): cases with their histories, in batches. */
+  async insertMany(
+    db: Executor,
+    items: { stored: StoredApplication; events: StoredCaseEvent[] }[],
+  ): Promise<void> {
+    for (let i = 0; i < items.length; i += 400) {
+      const batch = items.slice(i, i + 400);
+      await db
+        .insertInto('applications')
+        .values(batch.map((b) => toRow(b.stored)))
+        .execute();
+      const events = batch.flatMap((b) =>
+        b.events.map((e) => {
+          const { type, date, ...data } = e.event;
+          return {
+            application_id: b.stored.record.id,
+            seq: e.seq,
+            type,
+            date,
+            data_json: JSON.stringify(data),
+            actor_user_id: e.actorUserId,
+            actor: e.actor,
+            recorded_at: e.recordedAt,
+          };
+        }),
+      );
+      for (let j = 0; j < events.length; j += 1000) {
+        await db
+          .insertInto('application_events')
+          .values(events.slice(j, j + 1000))
+          .execute();
+      }
+    }
   },
   async updateProjection(db: Executor, id: string, p: ApplicationProjection): Promise<void> {
     await db
@@ -289,20 +348,25 @@ export const applicationsRepository = {
     const last = `${year}-12-31`;
     const rows = await db
       .selectFrom('applications')
-      .select(['id', 'agency_id', 'applicant_type', 'registered_on', 'received_on', 'closed_on', 'outcome'])
+      .select(factColumns)
       .where('agency_id', 'in', agencyIds)
       .where('registered_on', '<=', last)
       .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', first)]))
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      agencyId: r.agency_id,
-      applicantType: r.applicant_type as ApplicantType,
-      registeredOn: r.registered_on,
-      receivedOn: r.received_on,
-      closedOn: r.closed_on,
-      outcome: r.outcome as OutcomeCode | null,
-    }));
+    return rows.map(toFacts);
+  },
+  /** The report facts of the given cases (those an appeal of the year refers to). */
+  async factsByIds(db: Executor, ids: string[]): Promise<CaseFactsRow[]> {
+    const out: CaseFactsRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('applications')
+        .select(factColumns)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      out.push(...rows.map(toFacts));
+    }
+    return out;
   },
 
   async appendEvent(

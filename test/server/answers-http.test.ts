@@ -59,8 +59,8 @@ describe('answer templates and documents through the API', () => {
         '/api/v1/agencies/{id}/answer-templates',
         '/api/v1/agencies/{id}/answer-templates/{kind}',
         '/api/v1/agencies/{id}/answer-templates/{kind}/sample.docx',
-        '/api/v1/applications/{id}/answer-document',
-        '/api/v1/applications/{id}/answer.docx',
+        '/api/v1/applications/{ref}/answer-document',
+        '/api/v1/applications/{ref}/answer.docx',
       ]),
     );
   });

@@ -25,8 +25,8 @@ const params = {
  */
 export function registerAnswerDocumentRoutes(app: FastifyInstance, platform: Platform): void {
   const tags = ['applications'];
-  app.post<{ Params: { id: string } }>(
-    '/api/v1/applications/:id/answer-document',
+  app.post<{ Params: { ref: string } }>(
+    '/api/v1/applications/:ref/answer-document',
     {
       schema: {
         tags,
@@ -40,20 +40,20 @@ export function registerAnswerDocumentRoutes(app: FastifyInstance, platform: Pla
       const { document, created } = await issueAnswerDocument(
         platform,
         staffOf(request),
-        request.params.id,
+        request.params.ref,
         (request.body ?? {}) as IssueAnswerDocumentInput,
       );
       return reply.code(created ? 201 : 200).send(presentAnswerDocument(document));
     },
   );
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/applications/:id/answer-document',
+  app.get<{ Params: { ref: string } }>(
+    '/api/v1/applications/:ref/answer-document',
     { schema: { tags, summary: '答复文书信息 / the issued answer document', params, security: secured } },
     async (request) =>
-      presentAnswerDocument(await getAnswerDocument(platform, staffOf(request), request.params.id)),
+      presentAnswerDocument(await getAnswerDocument(platform, staffOf(request), request.params.ref)),
   );
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/applications/:id/answer.docx',
+  app.get<{ Params: { ref: string } }>(
+    '/api/v1/applications/:ref/answer.docx',
     {
       schema: {
         tags,
@@ -63,7 +63,7 @@ export function registerAnswerDocumentRoutes(app: FastifyInstance, platform: Pla
       },
     },
     async (request, reply) => {
-      const { docx, document } = await getAnswerDocx(platform, staffOf(request), request.params.id);
+      const { docx, document } = await getAnswerDocx(platform, staffOf(request), request.params.ref);
       return sendDocx(reply, docx, `${document.content.title}（${document.documentNumber}）`);
     },
   );
