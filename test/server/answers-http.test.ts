@@ -88,9 +88,7 @@ describe('answer templates and documents through the API', () => {
       'edu.registrar',
       'PUT',
       '/api/v1/agencies/demo-education/answer-templates/remedies',
-      {
-        body: 'x',
-      },
+      { body: '可申请行政复议或提起行政诉讼。' },
     );
     expect(forbidden.statusCode).toBe(403);
 
@@ -104,10 +102,7 @@ describe('answer templates and documents through the API', () => {
       'edu.admin',
       'PUT',
       '/api/v1/agencies/demo-education/answer-templates/remedies',
-      {
-        body: 'x',
-        expectedVersion: 0,
-      },
+      { body: '可申请行政复议或提起行政诉讼。', expectedVersion: 0 },
     );
     expect(stale.statusCode).toBe(409);
 

@@ -25,6 +25,7 @@ const staff = (...grants: RoleGrant[]): Principal => ({
   ip: '127.0.0.1',
 });
 
+const validRemedies = '可于60日内申请行政复议，或于6个月内提起行政诉讼。';
 const docxBody = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!);
 
 describe.each(databases)('answer templates on %s', (_name, fresh) => {
@@ -133,13 +134,13 @@ describe.each(databases)('answer templates on %s', (_name, fresh) => {
     const eduAdmin = staff({ role: 'admin', agencyId: ids['demo-education']! });
     expect((await listAnswerTemplates(platform, registrar, 'demo-education')).templates).toHaveLength(25);
     await expect(
-      updateAnswerTemplate(platform, registrar, 'demo-education', 'remedies', { body: 'x' }),
+      updateAnswerTemplate(platform, registrar, 'demo-education', 'remedies', { body: validRemedies }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(listAnswerTemplates(platform, registrar, 'demo-subdistrict')).rejects.toMatchObject({
       code: 'AGENCY_NOT_FOUND',
     });
     await expect(
-      updateAnswerTemplate(platform, eduAdmin, 'demo-district', 'remedies', { body: 'x' }),
+      updateAnswerTemplate(platform, eduAdmin, 'demo-district', 'remedies', { body: validRemedies }),
     ).rejects.toMatchObject({ code: 'AGENCY_NOT_FOUND' });
   });
 

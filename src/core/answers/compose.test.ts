@@ -129,8 +129,13 @@ describe('answer documents', () => {
     ]);
     expect(rules('disclosed', '', 'x')).toEqual(['title:1:missingPlaceholder']);
     expect(rules('disclosed', '标题{{x}}', 'x')).toEqual(['title:1:unknownPlaceholder']);
-    expect(rules('remedies', '标题', 'x')).toEqual(['title:1:badTag']);
-    expect(rules('remedies', null, ' ')).toEqual(['body:1:missingPlaceholder']);
+    expect(rules('remedies', '标题', '行政复议、行政诉讼')).toEqual(['title:1:badTag']);
+    expect(rules('remedies', null, ' ')).toEqual([
+      'body:1:missingPlaceholder',
+      'body:1:missingRemedy',
+      'body:1:missingRemedy',
+    ]);
+    expect(rules('remedies', null, '可申请行政复议。')).toEqual(['body:1:missingRemedy']);
   });
 
   it('finds the reconsideration body: the nearest 人民政府 above the agency', () => {

@@ -10,6 +10,7 @@ export interface TemplateFinding {
   rule:
     | 'unknownPlaceholder'
     | 'missingPlaceholder'
+    | 'missingRemedy'
     | 'badTag'
     | 'unclosedTag'
     | 'strayClose'

@@ -182,5 +182,19 @@ export function validateAnswerTemplate(
     if (template.body.includes('\n'))
       simple('badTag', 'body', '文号只能有一行', 'the document number must be one line');
   }
+  // 行政复议法 (2023) 第二十条第三款: when the decision does not tell the applicant of the right to reconsideration,
+  // the body and the time limit, the 60 days do not start to run (up to one year). The paragraph must keep both.
+  if (kind === 'remedies') {
+    for (const remedy of ['行政复议', '行政诉讼']) {
+      if (!template.body.includes(remedy)) {
+        simple(
+          'missingRemedy',
+          'body',
+          `救济途径段落必须告知${remedy}的权利、机关和期限`,
+          `the remedies paragraph must state the right to ${remedy === '行政复议' ? 'reconsideration' : 'litigation'}, where and within what time`,
+        );
+      }
+    }
+  }
   return findings;
 }
