@@ -6,10 +6,7 @@ import { createUser } from '../../src/services/create-user.js';
 import { cliOperator } from '../../src/services/principal.js';
 import { freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
-import { applicationInput, staff } from '../support/applications.js';
-import { findAgencyByRef } from '../../src/services/find-agency.js';
-import { recordApplicationEvent } from '../../src/services/record-application-event.js';
-import { registerApplication } from '../../src/services/register-application.js';
+import { applicationInput } from '../support/applications.js';
 import { docxText } from '../support/xml-well-formed.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -141,17 +138,15 @@ describe('answer templates and documents through the API', () => {
   });
 
   it('issues a case answer (POST) and downloads it (GET)', async () => {
-    // Cases come in through the application services (their routes are another branch's).
-    const registrar = staff({
-      role: 'registrar',
-      agencyId: (await findAgencyByRef(server.platform.db, 'demo-education')).id,
-    });
     server.clock.now = new Date('2026-03-02T02:00:00Z');
-    const { record } = await registerApplication(
-      server.platform,
-      registrar,
-      applicationInput('demo-education'),
+    const registered = await call(
+      'edu.registrar',
+      'POST',
+      '/api/v1/applications',
+      applicationInput('demo-education', { request: { description: '通过接口登记的申请' } }),
     );
+    expect(registered.statusCode, registered.body).toBe(201);
+    const record = registered.json().application as { trackingNumber: string };
     const url = `/api/v1/applications/${record.trackingNumber}`;
     const early = await call('edu.registrar', 'POST', `${url}/answer-document`, {});
     expect(early.statusCode).toBe(409);
@@ -160,12 +155,13 @@ describe('answer templates and documents through the API', () => {
       'ANSWER_NOT_ISSUED',
     );
 
-    await recordApplicationEvent(server.platform, registrar, record.id, {
+    const answered = await call('edu.registrar', 'POST', `${url}/events`, {
       type: 'answered',
       date: '2026-03-02',
       outcome: 'notProcessed.duplicate',
       legalGround: '条例第三十六条第（六）项',
     });
+    expect(answered.statusCode, answered.body).toBe(201);
     const issued = await call('edu.registrar', 'POST', `${url}/answer-document`, { referralAgency: 'x' });
     expect(issued.statusCode).toBe(201);
     expect(issued.json()).toMatchObject({
@@ -176,6 +172,11 @@ describe('answer templates and documents through the API', () => {
       issuedBy: 'edu.registrar',
     });
     expect((await call('edu.registrar', 'POST', `${url}/answer-document`)).statusCode).toBe(200);
+    const view = await call('edu.registrar', 'GET', url);
+    expect(view.json().answerDocument).toMatchObject({
+      documentNumber: '〔2026〕第1号',
+      datedOn: '2026-03-02',
+    });
     expect((await call('edu.admin', 'GET', `${url}/answer-document`)).statusCode).toBe(404); // admins do not read cases
 
     const docx = await call('edu.registrar', 'GET', `${url}/answer.docx`);
