@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../src/core/roles.js';
 import { createToken } from '../../src/services/create-token.js';
 import { createUser } from '../../src/services/create-user.js';
 import { cliOperator } from '../../src/services/principal.js';
@@ -187,5 +188,56 @@ describe('answer templates and documents through the API', () => {
     expect(text).toContain('第三十六条第（六）项');
     expect(text).toContain('本机关不予重复处理');
     expect(text).toContain('可在60日内向示范区人民政府申请行政复议');
+  });
+
+  it('follows the access rules for every role on the agency and outside it', async () => {
+    for (const role of roles) {
+      for (const agency of ['demo-education', 'demo-subdistrict']) {
+        const username = `${role}.${agency}`;
+        await createUser(server.platform, cliOperator, {
+          username,
+          displayName: username,
+          password: 'answers http password',
+          grants: [{ role, agency }],
+        });
+        tokens[username] = (await createToken(server.platform, cliOperator, { name: 't', username })).token;
+      }
+    }
+    server.clock.now = new Date('2026-03-03T02:00:00Z');
+    const registered = await call(
+      'edu.registrar',
+      'POST',
+      '/api/v1/applications',
+      applicationInput('demo-education', { request: { description: '权限矩阵' } }),
+    );
+    const url = `/api/v1/applications/${registered.json().application.trackingNumber as string}`;
+    await call('edu.registrar', 'POST', `${url}/events`, {
+      type: 'answered',
+      date: '2026-03-03',
+      outcome: 'disclosed',
+      legalGround: '条例第三十六条第（二）项',
+    });
+    const templates = '/api/v1/agencies/demo-education/answer-templates';
+    const handles = ['registrar', 'reviewer', 'approver'];
+    const reads = [...handles, 'supervisor', 'auditor'];
+    const seen: string[] = [];
+    for (const role of roles) {
+      for (const agency of ['demo-education', 'demo-subdistrict']) {
+        const who = `${role}.${agency}`;
+        const home = agency === 'demo-education';
+        const status = async (method: 'GET' | 'PUT' | 'POST', path: string, payload?: object) =>
+          (await call(who, method, path, payload)).statusCode;
+        expect(await status('GET', templates), who).toBe(home ? 200 : 404);
+        expect(
+          await status('PUT', `${templates}/signature`, { body: '{{agency.name}}\n{{answer.dateHanzi}}' }),
+          who,
+        ).toBe(home ? (role === 'admin' ? 200 : 403) : 404);
+        const issued = await status('POST', `${url}/answer-document`, {});
+        expect(issued, who).toBe(home && handles.includes(role) ? (seen.length === 0 ? 201 : 200) : 404);
+        if (issued < 300) seen.push(who);
+        expect(await status('GET', `${url}/answer.docx`), who).toBe(home && reads.includes(role) ? 200 : 404);
+      }
+    }
+    expect(seen).toEqual(['registrar.demo-education', 'reviewer.demo-education', 'approver.demo-education']);
   });
 });
