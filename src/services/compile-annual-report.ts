@@ -44,33 +44,27 @@ export interface CompiledAnnualReport {
   caseCount: number;
 }
 
-/** Collects the case facts of the agencies for `year`, with the appeals filed in it. */
-export async function loadCaseFacts(db: Executor, agencyIds: string[], year: number) {
-  const rows = await applicationsRepository.reportFacts(db, agencyIds, year);
-  const appeals = await appealsRepository.listFiled(db, agencyIds, `${year}-01-01`, `${year}-12-31`);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const missing = [...new Set(appeals.map((a) => a.applicationId).filter((id) => !byId.has(id)))];
-  for (const row of await applicationsRepository.factsByIds(db, missing)) byId.set(row.id, row);
-  const appealsOf = new Map<string, AppealFacts[]>();
-  for (const a of appeals) {
-    const id = `${byId.get(a.applicationId)!.trackingNumber}/${a.id}`;
-    const list = appealsOf.get(a.applicationId) ?? [];
-    list.push({ id, kind: a.kind, filedOn: a.filedOn, result: a.result, decidedOn: a.decidedOn });
-    appealsOf.set(a.applicationId, list);
-  }
-  const facts: CaseFacts[] = [];
-  for (const r of byId.values()) {
-    facts.push({
-      id: r.trackingNumber,
-      applicantType: r.applicantType,
-      receivedOn: r.receivedOn,
-      registeredOn: r.registeredOn,
-      closedOn: r.closedOn,
-      outcome: r.outcome,
-      appeals: appealsOf.get(r.id),
-    });
-  }
-  return facts;
+/** Collects the case facts of the agencies for `year`, and the appeals filed in it (named by tracking number). */
+export async function loadCaseFacts(
+  db: Executor,
+  agencyIds: string[],
+  year: number,
+): Promise<{ facts: CaseFacts[]; appeals: AppealFacts[] }> {
+  // The rows are CaseFacts already (id = tracking number), so every cell explains itself in tracking numbers.
+  const facts: CaseFacts[] = await applicationsRepository.reportFacts(db, agencyIds, year);
+  const filed = await appealsRepository.listFiled(db, agencyIds, `${year}-01-01`, `${year}-12-31`);
+  const ids = [...new Set(filed.map((a) => a.applicationId))];
+  const tracking = new Map(
+    (await applicationsRepository.factsByIds(db, ids)).map((r) => [r.id, r.trackingNumber]),
+  );
+  const appeals: AppealFacts[] = filed.map((a) => ({
+    id: `${tracking.get(a.applicationId)}/${a.id}`,
+    kind: a.kind,
+    filedOn: a.filedOn,
+    result: a.result,
+    decidedOn: a.decidedOn,
+  }));
+  return { facts, appeals };
 }
 
 /**
@@ -90,8 +84,8 @@ export async function compileAnnualReport(
   const included = query.subtree ? subtree(tree, agency.id) : [agency];
   const ids = included.map((a) => a.id);
 
-  const facts = await loadCaseFacts(deps.db, ids, year);
-  const tables = compileTables(facts, { year });
+  const { facts, appeals } = await loadCaseFacts(deps.db, ids, year);
+  const tables = compileTables(facts, { year, appeals });
   const stored: ProactiveFigures[] = [];
   for (const id of ids) {
     const found = await reportFiguresRepository.find(deps.db, id, year);

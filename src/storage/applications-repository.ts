@@ -154,6 +154,9 @@ export interface CaseFactsRow {
   outcome: OutcomeCode | null;
 }
 
+/** The counting facts of one case as the report query reads them; `id` is the tracking number. */
+export type ReportFactsRow = Omit<CaseFactsRow, 'trackingNumber' | 'agencyId'>;
+
 /** Filters of a case list. */
 export interface ApplicationListFilter {
   agencyIds: string[];
@@ -342,18 +345,26 @@ export const applicationsRepository = {
     return rows.map(toStored);
   },
   /** The report facts of every case of the agencies that may count in `year` (received by its end). */
-  async reportFacts(db: Executor, agencyIds: string[], year: number): Promise<CaseFactsRow[]> {
+  async reportFacts(db: Executor, agencyIds: string[], year: number): Promise<ReportFactsRow[]> {
     if (agencyIds.length === 0) return [];
     const first = `${year}-01-01`;
     const last = `${year}-12-31`;
+    // Only what counting needs, already named as the core's CaseFacts: this query reads a whole year of cases.
     const rows = await db
       .selectFrom('applications')
-      .select(factColumns)
+      .select([
+        'tracking_number as id',
+        'applicant_type as applicantType',
+        'registered_on as registeredOn',
+        'received_on as receivedOn',
+        'closed_on as closedOn',
+        'outcome',
+      ])
       .where('agency_id', 'in', agencyIds)
       .where('registered_on', '<=', last)
       .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', first)]))
       .execute();
-    return rows.map(toFacts);
+    return rows as ReportFactsRow[];
   },
   /** The report facts of the given cases (those an appeal of the year refers to). */
   async factsByIds(db: Executor, ids: string[]): Promise<CaseFactsRow[]> {
