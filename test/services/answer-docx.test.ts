@@ -60,19 +60,22 @@ describe('answer documents as DOCX', () => {
       'word/_rels/document.xml.rels',
       'word/document.xml',
       'word/fontTable.xml',
+      'word/footer1.xml',
       'word/settings.xml',
       'word/styles.xml',
     ]);
     for (const [path, xml] of Object.entries(files)) expect(xmlProblems(xml), path).toEqual([]);
     expect(files['[Content_Types].xml']).toContain('/word/document.xml');
     expect(files['_rels/.rels']).toContain('Target="word/document.xml"');
-    for (const target of ['styles.xml', 'fontTable.xml', 'settings.xml']) {
+    for (const target of ['styles.xml', 'fontTable.xml', 'settings.xml', 'footer1.xml']) {
       expect(files['word/_rels/document.xml.rels']).toContain(`Target="${target}"`);
     }
     expect(files['word/styles.xml']).toContain('w:eastAsia="仿宋_GB2312"');
     expect(files['word/styles.xml']).toContain('w:eastAsia="方正小标宋简体"');
     expect(files['word/fontTable.xml']).toContain('<w:altName w:val="仿宋"/>');
     expect(files['word/document.xml']).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+    expect(files['word/document.xml']).toContain('<w:footerReference w:type="default" r:id="rId4"/>');
+    expect(files['word/footer1.xml']).toContain('<w:instrText xml:space="preserve"> PAGE </w:instrText>');
   });
 
   it.each(OUTCOMES.map((o) => [o.code]))(
@@ -163,7 +166,7 @@ describe('answer documents as DOCX', () => {
         'print(len(names), "".join(t.firstChild.data for t in d.getElementsByTagName("w:t") if t.firstChild)[:40])',
       ].join('\n');
       const out = execFileSync('python3', ['-c', script, join(dir, 'answer.docx')], { encoding: 'utf8' });
-      expect(out.trim()).toBe('9 示范区教育局政府信息公开申请答复书〔2026〕第7号<b>&：本机关于2026年');
+      expect(out.trim()).toBe('10 示范区教育局政府信息公开申请答复书〔2026〕第7号<b>&：本机关于2026年');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

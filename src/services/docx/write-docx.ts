@@ -44,6 +44,7 @@ const contentTypes =
   '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
   '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>' +
   '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
+  '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>' +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
   '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
   '</Types>';
@@ -62,6 +63,7 @@ const documentRels =
   `<Relationship Id="rId1" Type="${R}/styles" Target="styles.xml"/>` +
   `<Relationship Id="rId2" Type="${R}/fontTable" Target="fontTable.xml"/>` +
   `<Relationship Id="rId3" Type="${R}/settings" Target="settings.xml"/>` +
+  `<Relationship Id="rId4" Type="${R}/footer" Target="footer1.xml"/>` +
   '</Relationships>';
 
 const rFonts = (eastAsia: string) =>
@@ -136,9 +138,32 @@ function paragraph(p: DocxParagraph): string {
   return `<w:p><w:pPr><w:pStyle w:val="${p.style}"/></w:pPr><w:r>${runs}</w:r></w:p>`;
 }
 
+/**
+ * The page number: 4号 (14 pt) 宋体 Arabic digits between dashes, as GB/T 9704—2012 §7.5 sets it (centred here; the
+ * standard puts odd pages right and even pages left, which a one- or two-page letter does not need).
+ */
+const footer =
+  head +
+  `<w:ftr xmlns:w="${W}" xmlns:r="${R}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
+  ['— ', null, ' —']
+    .map((text) => {
+      const rPr =
+        '<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr>';
+      if (text !== null) return `<w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+      return (
+        `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r>` +
+        `<w:r>${rPr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+        `<w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r>` +
+        `<w:r>${rPr}<w:t>1</w:t></w:r>` +
+        `<w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`
+      );
+    })
+    .join('') +
+  '</w:p></w:ftr>';
+
 /** A4, margins from GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (twips). */
 const section =
-  '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>' +
+  '<w:sectPr><w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="11906" w:h="16838"/>' +
   '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>' +
   '<w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>';
 
@@ -182,6 +207,7 @@ export function docxParts(input: DocxInput): Record<string, string> {
     'word/styles.xml': styles,
     'word/fontTable.xml': fontTable,
     'word/settings.xml': settings,
+    'word/footer1.xml': footer,
     'word/_rels/document.xml.rels': documentRels,
   };
 }
