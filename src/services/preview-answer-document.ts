@@ -3,7 +3,6 @@ import {
   composeAnswerDocument,
   reconsiderationBodyOf,
 } from '../core/answers/compose.js';
-import { chinaDateOf } from '../core/answers/dates.js';
 import { isOutcomeCode, type OutcomeCode } from '../core/applications/outcomes.js';
 import type { AnswerTemplateKind } from '../core/answers/templates.js';
 import { agenciesRepository } from '../storage/agencies-repository.js';
@@ -13,6 +12,7 @@ import {
   assertValidAnswerTemplate,
   effectiveAnswerTemplates,
 } from './answer-templates.js';
+import { beijingDate } from './case-calendar.js';
 import { answerDocx } from './docx/answer-docx.js';
 import { errors } from './errors.js';
 import { findAgencyByRef } from './find-agency.js';
@@ -46,7 +46,7 @@ export async function previewAnswerDocument(
   }
   const source = (k: AnswerTemplateKind) => templates.get(k)!;
   const now = deps.clock();
-  const today = chinaDateOf(now);
+  const today = beijingDate(now);
   const outcome: OutcomeCode = isOutcomeCode(kind) ? kind : 'disclosed';
   const content = composeAnswerDocument(source, {
     agency,

@@ -22,8 +22,3 @@ export function formatDateHanzi(date: IsoDate): string {
   const year = [...y].map((c) => digits[Number(c)]).join('');
   return `${year}年${smallNumber(Number(m))}月${smallNumber(Number(d))}日`;
 }
-
-/** The calendar day in China (UTC+8, no daylight saving) at an instant: the date an answer is dated. */
-export function chinaDateOf(instant: Date): IsoDate {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
