@@ -64,7 +64,7 @@ export function hashQueryCode(code: string): string {
   return sha256(`query-code:${code.trim().toUpperCase()}`);
 }
 
-/** Who the applicant is, for counting and duplicate checks: the identity number, else name and contact. */
+/** Who the applicant is, for counting and duplicate checks: a hash of the identity kind and number. */
 export function applicantKeyOf(applicant: Parsed['applicant']): string {
   const id = normaliseIdentityNumber(applicant.identityNumber);
   return sha256(`${applicant.identityKind}:${id}`);

@@ -1,5 +1,4 @@
 import { publicApplicationInput, type PublicApplicationInput } from './application-input.js';
-import { errors } from './errors.js';
 import { findAgencyByRef } from './find-agency.js';
 import type { PlatformDeps } from './platform.js';
 import { runRegistration, type RegisteredApplication } from './register-application.js';
@@ -17,9 +16,7 @@ export async function submitPublicApplication(
   ip: string,
 ): Promise<RegisteredApplication> {
   const input = validate(publicApplicationInput, raw);
-  const agency = await findAgencyByRef(deps.db, agencyRef).catch(() => {
-    throw errors.agencyNotFound(agencyRef);
-  });
+  const agency = await findAgencyByRef(deps.db, agencyRef);
   return runRegistration(deps, { userId: null, label: 'public', source: `public ${ip}` }, agency, {
     ...input,
     channel: 'online',
