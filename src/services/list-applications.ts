@@ -1,7 +1,8 @@
 import type { Agency } from '../core/agency.js';
 import type { ApplicationRecord } from '../core/applications/record.js';
 import type { CaseStatus } from '../core/applications/state-machine.js';
-import { addDays } from '../core/calendar/date.js';
+import { hasYear } from '../core/calendar/calendar.js';
+import { addDays, yearOf } from '../core/calendar/date.js';
 import { workingDaysLeft } from '../core/clock/working-days.js';
 import { DomainError } from '../core/errors.js';
 import { agenciesRepository } from '../storage/agencies-repository.js';
@@ -32,6 +33,8 @@ export interface ApplicationListItem {
   record: ApplicationRecord;
   /** Working days left as of today (negative: overdue); null when closed or the clock is not running. */
   daysLeft: number | null;
+  /** The due date falls in a year without a working-day calendar notice: it may still move. */
+  provisional: boolean;
 }
 
 /** The cases of an agency (or its subtree) the principal may read; due-soon and overdue lists sorted by due date. */
@@ -71,7 +74,8 @@ export async function listApplications(
       s.record.closedOn === null && s.record.dueOn !== null
         ? workingDaysLeft(calendarOf(a), s.record.dueOn, today)
         : null;
-    return { record: s.record, daysLeft };
+    const provisional = s.record.dueOn !== null && !hasYear(calendarOf(a), yearOf(s.record.dueOn));
+    return { record: s.record, daysLeft, provisional };
   });
   if (!deadlineList) return items;
   return items

@@ -31,6 +31,38 @@ describe.each(databases)('application intake and history on %s', (_name, fresh) 
   });
   afterAll(() => close());
 
+  it('the demo seed holds applications of the current year in several outcomes, with histories', async () => {
+    const compiled = await compileAnnualReport(platform, cliOperator, {
+      agency: 'demo-district',
+      year: 2026,
+      subtree: true,
+    });
+    const a = compiled.report.applications;
+    expect(a.newReceived[6]).toBe(10);
+    const outcomes = [
+      a.disclosed,
+      a.partiallyDisclosed,
+      a.withheld.thirdPartyRights,
+      a.unableToProvide.notHeld,
+    ];
+    expect(outcomes.map((row) => row[6])).toEqual([1, 1, 1, 1]);
+    expect([
+      a.notProcessed.duplicate[6],
+      a.otherProcessing.correctionOverdue?.[6],
+      a.carriedForward[6],
+    ]).toEqual([1, 1, 4]);
+    expect(compiled.report.appeals.reconsideration.total).toBe(1);
+    expect(compiled.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const open = await listApplications(platform, cliOperator, {
+      agency: 'demo-district',
+      subtree: true,
+      filter: 'open',
+    });
+    expect(new Set(open.map((i) => i.record.status))).toEqual(
+      new Set(['inConsultation', 'processing', 'awaitingReceipt', 'awaitingFee']),
+    );
+  });
+
   it('registers with a tracking number and query code, and replays the clock', async () => {
     const registrar = staff({ role: 'registrar', agencyId: agency['demo-education']! });
     const result = await registerApplication(platform, registrar, applicationInput('demo-education'));
@@ -356,5 +388,61 @@ describe.each(databases)('application intake and history on %s', (_name, fresh) 
         feesTenThousandYuan: '1.23456',
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('a case across the year end and the New Year holiday: 补正 restarts the clock; both years count it', async () => {
+    const registrar = staff({ role: 'registrar', agencyId: agency['demo-education']! });
+    clock.now = new Date('2025-12-30T02:00:00Z');
+    const c = await registerApplication(
+      platform,
+      registrar,
+      applicationInput('demo-education', {
+        applicant: {
+          type: 'researchInstitution',
+          name: '示范研究院',
+          identityKind: 'creditCode',
+          identityNumber: ids.company2,
+          email: 'r@x.cn',
+        },
+        request: { description: '申请公开2025年度科研经费分配结果' },
+      }),
+    );
+    expect(c.record.trackingNumber).toMatch(/^DEMO-EDUCATION-2025-\d{5}$/);
+    expect(c.record.dueOn).toBe('2026-01-28');
+    clock.now = new Date('2025-12-31T02:00:00Z');
+    const asked = await recordApplicationEvent(platform, registrar, c.record.id, {
+      type: 'correctionRequested',
+      date: '2025-12-31',
+      items: '请说明所需经费分配结果的范围',
+      deadline: '2026-01-15',
+    });
+    expect([asked.record.status, asked.record.dueOn, asked.clock.correctionNoticeDue]).toEqual([
+      'awaitingCorrection',
+      null,
+      '2026-01-09',
+    ]);
+    clock.now = new Date('2026-01-06T02:00:00Z');
+    const corrected = await recordApplicationEvent(platform, registrar, c.record.id, {
+      type: 'correctionReceived',
+      date: '2026-01-06',
+    });
+    expect([corrected.clock.clockStart, corrected.clock.due, corrected.daysLeft]).toEqual([
+      '2026-01-06',
+      '2026-02-03',
+      20,
+    ]);
+    const y2025 = await compileAnnualReport(platform, registrar, { agency: 'demo-education', year: 2025 });
+    expect(y2025.explain['applications.carriedForward[2]']).toEqual([c.record.trackingNumber]);
+    clock.now = new Date('2026-01-20T02:00:00Z');
+    await recordApplicationEvent(platform, registrar, c.record.id, {
+      type: 'answered',
+      date: '2026-01-20',
+      outcome: 'disclosed',
+      legalGround: '条例第三十六条第二项',
+    });
+    const y2026 = await compileAnnualReport(platform, registrar, { agency: 'demo-education', year: 2026 });
+    expect(y2026.explain['applications.carriedOver[2]']).toEqual([c.record.trackingNumber]);
+    expect(y2026.explain['applications.disclosed[2]']).toEqual([c.record.trackingNumber]);
+    clock.now = new Date('2026-03-02T02:00:00Z');
   });
 });

@@ -80,6 +80,7 @@ export function presentListItem(item: ApplicationListItem) {
     dueOn: r.dueOn,
     closedOn: r.closedOn,
     daysLeft: item.daysLeft,
+    provisional: item.provisional,
     duplicateOf: r.duplicateOf,
   };
 }
