@@ -10,6 +10,8 @@ import { registerAuth } from './auth.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
+import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
+import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
 import { registerApplicationRoutes } from './routes/applications.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
@@ -141,6 +143,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerUserRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
+  registerAnswerTemplateRoutes(app, deps.platform);
+  registerAnswerDocumentRoutes(app, deps.platform);
   registerApplicationRoutes(app, deps.platform);
   registerReportRoutes(app, deps.platform);
   registerPublicApplicationRoutes(app, deps.platform, {

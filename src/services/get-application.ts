@@ -6,6 +6,7 @@ import { addDays } from '../core/calendar/date.js';
 import { answerDaysLeft, type ApplicationClock } from '../core/clock/application-clock.js';
 import type { Role } from '../core/roles.js';
 import { agenciesRepository } from '../storage/agencies-repository.js';
+import { answerDocumentsRepository } from '../storage/answer-documents-repository.js';
 import { appealsRepository } from '../storage/appeals-repository.js';
 import {
   applicationsRepository,
@@ -33,6 +34,8 @@ export interface ApplicationView {
   appeals: AppealRecord[];
   /** This applicant's applications at the agency in the month the case was registered (fees, 第三十五条). */
   applicantMonthCount: number;
+  /** The answer document issued for the case (its 文号), if any (issue-answer-document.ts). */
+  answerDocument: { documentNumber: string; datedOn: string; issuedAt: string } | null;
 }
 
 /** Loads a case by id or tracking number, if the principal holds one of `roles` on its agency (else not found). */
@@ -51,6 +54,16 @@ export async function loadCase(
     throw errors.applicationNotFound(ref);
   const agency = tree.find((a) => a.id === stored.record.agencyId)!;
   return { stored, agency };
+}
+
+async function answerDocumentOf(
+  db: Executor,
+  applicationId: string,
+): Promise<ApplicationView['answerDocument']> {
+  const issued = await answerDocumentsRepository.findByApplication(db, applicationId);
+  return issued
+    ? { documentNumber: issued.documentNumber, datedOn: issued.datedOn, issuedAt: issued.issuedAt }
+    : null;
 }
 
 /** Builds the view of a loaded case as of `today`. */
@@ -78,6 +91,7 @@ export async function viewOf(
     daysLeft,
     overdue: daysLeft !== null && daysLeft < 0,
     appeals: await appealsRepository.listOfApplication(db, stored.record.id),
+    answerDocument: await answerDocumentOf(db, stored.record.id),
     applicantMonthCount: await applicationsRepository.countOfApplicant(
       db,
       agency.id,

@@ -147,6 +147,38 @@ export interface ReportFiguresTable {
   updated_at: string;
 }
 
+/** One version of an agency's answer template (the highest version of an agency and kind is current). */
+export interface AnswerTemplateTable {
+  agency_id: string;
+  kind: string;
+  version: number;
+  title: string | null;
+  body: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** The last 文号 sequence number issued by an agency in a year. */
+export interface AnswerNumberTable {
+  agency_id: string;
+  year: number;
+  last_number: number;
+}
+
+/** The answer document issued for a case: its 文号 and its text as issued. */
+export interface AnswerDocumentTable {
+  application_id: string;
+  agency_id: string;
+  year: number;
+  number: number;
+  document_number: string;
+  outcome: string;
+  dated_on: string;
+  content_json: string;
+  issued_at: string;
+  issued_by: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -159,4 +191,7 @@ export interface Database {
   application_counters: ApplicationCounterTable;
   appeals: AppealTable;
   report_figures: ReportFiguresTable;
+  answer_templates: AnswerTemplateTable;
+  answer_numbers: AnswerNumberTable;
+  answer_documents: AnswerDocumentTable;
 }

@@ -58,6 +58,7 @@ export function presentApplicationView(v: ApplicationView) {
     },
     appeals: v.appeals.map(presentAppeal),
     applicantMonthCount: v.applicantMonthCount,
+    answerDocument: v.answerDocument,
   };
 }
 

@@ -61,6 +61,10 @@ export const handleApplicationRoles: readonly Role[] = ['registrar', 'reviewer',
 export const approveExtensionRoles: readonly Role[] = ['approver'];
 /** The compiled report holds counts and case ids, no personal data: every role of the subtree may compile it. */
 export const compileReportRoles: readonly Role[] = readAgencyRoles;
+/** Every role may read the answer templates of its subtree (they become public letters). */
+export const readAnswerTemplateRoles: readonly Role[] = readAgencyRoles;
+/** Administrators edit answer templates; the wording of official letters is the agency's, not one clerk's. */
+export const manageAnswerTemplateRoles: readonly Role[] = ['admin'];
 
 export const accessPolicy = {
   /** Checking the whole chain reveals only counts and hashes: any administrator or auditor may. */
@@ -83,6 +87,10 @@ export const accessPolicy = {
     if (move.from === move.to) return true;
     return move.to === null ? p.kind === 'operator' : inScope(scope, move.to);
   },
+  canReadAnswerTemplates: (p: Principal, tree: Tree, agencyId: string) =>
+    inScope(scopeOf(p, tree, readAnswerTemplateRoles), agencyId),
+  canEditAnswerTemplates: (p: Principal, tree: Tree, agencyId: string) =>
+    inScope(scopeOf(p, tree, manageAnswerTemplateRoles), agencyId),
   canCreateUserWithGrants: (p: Principal, tree: Tree, agencyIds: string[]) => {
     const scope = scopeOf(p, tree, manageUserRoles);
     return agencyIds.length > 0 ? agencyIds.every((id) => inScope(scope, id)) : p.kind === 'operator';
