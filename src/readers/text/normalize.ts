@@ -1,0 +1,101 @@
+/**
+ * Text normalisation shared by every layout: full-width forms, the known slips of real reports, OCR look-alikes,
+ * and what counts as a number or a blank cell.
+ */
+
+/**
+ * Slips seen in published reports, mapped to the template's wording before labels are matched
+ * (本年度止件数 for 本年废止件数, 行政止公开 for 行政法规禁止公开, OCR look-alikes in labels).
+ */
+const LABEL_SLIPS: readonly (readonly [RegExp, string])[] = [
+  [/本年度止件数/g, '本年废止件数'],
+  [/本年度废止件数/g, '本年废止件数'],
+  [/行政止公开/g, '行政法规禁止公开'],
+  [/己获取/g, '已获取'],
+  [/末按/g, '未按'],
+  [/逾期末/g, '逾期未'],
+  [/尚末/g, '尚未'],
+  [/予已公开/g, '予以公开'],
+];
+
+/** Any of the slips, in one pattern (one scan per line). */
+const ANY_SLIP = new RegExp(LABEL_SLIPS.map(([pattern]) => pattern.source).join('|'));
+
+/** Characters that never matter when comparing labels: spaces, punctuation, quotes, brackets. */
+const LABEL_NOISE = /[\s\u3000()（）[\]【】、,，.．。:：;；“”"'‘’「」《》〈〉<>\-—–_·•|/\\*#`~]+/g;
+
+/** Characters NFKC may change here: Latin-1, letter-like and enclosed forms, CJK compatibility, full-width forms. */
+const COMPATIBILITY =
+  /[\u00a0-\u00ff\u2000-\u200b\u2100-\u2bff\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]/;
+
+/** Unicode compatibility form: full-width digits and letters, full-width brackets, ideographic space. */
+export function toHalfWidth(text: string): string {
+  return COMPATIBILITY.test(text) ? text.normalize('NFKC') : text;
+}
+
+/** A label reduced for matching: half-width, slips corrected, spaces and punctuation removed. */
+export function labelKey(text: string): string {
+  let key = toHalfWidth(text);
+  if (ANY_SLIP.test(key)) {
+    for (const [pattern, replacement] of LABEL_SLIPS) key = key.replace(pattern, replacement);
+  }
+  return key.replace(LABEL_NOISE, '');
+}
+
+/** True when the text carries one of the known slips (worth a doubt). */
+export function hasSlip(text: string): boolean {
+  return ANY_SLIP.test(toHalfWidth(text));
+}
+
+/** What a cell holds, once normalised. */
+export type CellValue =
+  { kind: 'number'; value: number; ocr: boolean } | { kind: 'blank' } | { kind: 'empty' } | { kind: 'text' };
+
+/** Markers that print a blank cell (REPORT-JSON.md: a blank is null, not zero). */
+const BLANK_MARKERS = new Set(['-', '/', '—', '－', '–', '／', '——', '--', '\\', '无', '/ ']);
+
+const OCR_NUMBER = /^[\dOoIl]{1,12}(?:\.[\dOoIl]{1,6})?$/;
+
+/** Parses plain digits (with an optional decimal part and thousands commas) without a regex; NaN otherwise. */
+function plainNumber(text: string): number {
+  let digits = 0;
+  let dot = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === 46 && !dot && digits > 0 && i < text.length - 1) dot = true;
+    else if (code === 44 && digits > 0 && !dot) continue;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 12) return NaN;
+  return Number(text.includes(',') ? text.replace(/,/g, '') : text);
+}
+
+/** Classifies one cell's text as a number, a blank marker, empty, or text. */
+export function classifyCell(raw: string): CellValue {
+  const text = toHalfWidth(raw).trim();
+  if (text === '') return { kind: 'empty' };
+  const first = text.charCodeAt(0);
+  const digitLike =
+    (first >= 48 && first <= 57) || first === 79 || first === 111 || first === 73 || first === 108;
+  if (!digitLike) return BLANK_MARKERS.has(text) ? { kind: 'blank' } : TEXT;
+  const value = plainNumber(text);
+  if (!Number.isNaN(value)) {
+    // `1,234` is a thousands separator only in groups of three.
+    if (text.includes(',') && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return TEXT;
+    return { kind: 'number', value, ocr: false };
+  }
+  if (text.length <= 12 && OCR_NUMBER.test(text) && /\d/.test(text)) {
+    const fixed = text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+    return { kind: 'number', value: Number(fixed), ocr: true };
+  }
+  return TEXT;
+}
+
+const TEXT: CellValue = { kind: 'text' };
+
+/** True when the text is an isolated page number such as `-4-`, `- 5 -` or `第 3 页`. */
+export function isPageNumber(text: string): boolean {
+  const t = toHalfWidth(text).trim();
+  return /^[-—–]\s*\d{1,3}\s*[-—–]$/.test(t) || /^第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$/.test(t);
+}
