@@ -19,11 +19,16 @@ import { registerAuth } from './auth.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
+import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
+import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
+import { registerApplicationRoutes } from './routes/applications.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerBatchRoutes } from './routes/batch.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerPublicApplicationRoutes } from './routes/public-applications.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserRoutes } from './routes/users.js';
 import { registerWebLoginRoutes } from './routes/web-login.js';
@@ -37,6 +42,10 @@ export interface ServerDeps {
   trustProxy?: boolean;
   /** Login attempts per client IP and minute (on top of the per-account lockout). */
   loginPerMinute?: number;
+  /** Public online submissions per client IP and minute. */
+  publicSubmitPerMinute?: number;
+  /** Public status look-ups per client IP and minute. */
+  publicStatusPerMinute?: number;
 }
 
 /** Log options: structured, and without personal data (no IPs, cookies, authorization headers, bodies). */
@@ -183,6 +192,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerUserRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
+  registerAnswerTemplateRoutes(app, deps.platform);
+  registerAnswerDocumentRoutes(app, deps.platform);
+  registerApplicationRoutes(app, deps.platform);
+  registerReportRoutes(app, deps.platform);
+  registerPublicApplicationRoutes(app, deps.platform, {
+    submitPerMinute: deps.publicSubmitPerMinute ?? 10,
+    statusPerMinute: deps.publicStatusPerMinute ?? 30,
+  });
   // The HTML pages, in a scope of their own: only they parse form bodies (the JSON API keeps answering 415).
   await app.register(async (web) => {
     // Pages, not API: kept out of the OpenAPI document.

@@ -7,6 +7,7 @@ import type { AnnualReport } from '../../core/report/model.js';
 import { renderReportText } from '../../core/report/render-text.js';
 import { checkReportFile, loadReportFile, type ReportFile } from '../../services/check-report.js';
 import { parseLang, type CliIo, type Lang } from '../io.js';
+import { registerReportCompileCommand } from './report-compile.js';
 import { readReportInput, withDomainErrors } from './shared.js';
 
 function header(report: AnnualReport, lang: Lang): string {
@@ -120,4 +121,6 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .description('输出报告的 JSON Schema / print the report JSON Schema')
     .helpOption('-h, --help', '显示帮助 / show help')
     .action(() => io.stdout(`${JSON.stringify(annualReportJsonSchema(), null, 2)}\n`));
+
+  registerReportCompileCommand(report, io);
 }
