@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/core/errors.js';
 import type { AnnualReport } from '../../src/core/report/model.js';
+import { FORMAT_2019 } from '../../src/core/report/template.js';
 import { readReport } from '../../src/readers/index.js';
 import { readGrid, readTextSync } from '../../src/readers/text/index.js';
 import { textToGrid } from '../../src/readers/text/text-grid.js';
@@ -94,6 +95,47 @@ describe('table 四', () => {
   });
 });
 
+describe('the 2019 试行 format', () => {
+  it('is told by its section-二 labels: those cells are null, （六） is one row, the markers are listed', () => {
+    const report = base();
+    report.template = '2019';
+    report.year = 2020;
+    report.applications.otherProcessing = {
+      correctionOverdue: null,
+      feeUnpaid: null,
+      other: [1, 0, 0, 0, 0, 0, 1],
+    };
+    report.applications.totalProcessed = report.applications.totalProcessed.map((v, c) =>
+      v === null ? null : v + (c === 0 || c === 6 ? 1 : 0),
+    ) as AnnualReport['applications']['totalProcessed'];
+    const text = renderTextLayouts(report).tsv;
+    // Replace section 二 by the 2019 tables, with numbers in every cell.
+    const start = text.indexOf('二、主动公开政府信息情况');
+    const end = text.indexOf('三、收到和处理政府信息公开申请情况');
+    const tables2019 = FORMAT_2019.proactiveTables.flatMap((table) => [
+      table.caption,
+      table.columns.join('\t'),
+      ...table.rows.map((row) => [row, ...table.columns.slice(1).map(() => '3')].join('\t')),
+    ]);
+    const text2019 = `${text.slice(0, start)}二、主动公开政府信息情况\n${tables2019.join('\n')}\n\n${text.slice(end)}`;
+    const { report: got } = read(text2019);
+    expect(got.template).toBe('2019');
+    expect(got.formatMarkers).toEqual(
+      expect.arrayContaining(['本年新制作数量', '政府集中采购', '第二十条第（九）项']),
+    );
+    expect(got.proactive).toEqual({
+      regulations: { issued: null, repealed: null, inForce: null },
+      normativeDocuments: { issued: null, repealed: null, inForce: null },
+      licensing: null,
+      penalty: null,
+      enforcement: null,
+      feesTenThousandYuan: null,
+    });
+    expect(got.applications).toEqual(report.applications);
+    expect(got.year).toBe(2020);
+  });
+});
+
 describe('encodings and layouts', () => {
   it('reads GB18030 text', async () => {
     const text = renderTextLayouts(base()).tsv;
@@ -159,6 +201,18 @@ describe('hostile and non-report input', () => {
     expect(read(report).report.applications).toEqual(base().applications);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+  it('a huge table-like file is read in bounded time', () => {
+    const started = Date.now();
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, n) => `${n % 2 === 0 ? '（一）予以公开' : '3.其他'}\n${n % 10}`,
+    );
+    const text = `三、收到和处理政府信息公开申请情况\n${rows.join('\n')}\n四、政府信息公开行政复议、行政诉讼情况\n${'0\n'.repeat(50_000)}`;
+    const { report } = read(text);
+    expect(report.doubts?.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('a truncated report still reads what it has and names what is missing', () => {
     const text = renderTextLayouts(base()).tsv;
     const cut = text.slice(0, text.indexOf('（四）无法提供'));
