@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'REPORT_FORMAT_UNSUPPORTED'
   | 'REPORT_NOT_FOUND'
   | 'REPORT_NEEDS_OCR'
+  | 'REPORT_TOO_LARGE'
+  | 'REPORT_TIMEOUT'
+  | 'REPORT_READER_FAILED'
   | 'CASE_FACTS_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
