@@ -79,6 +79,8 @@ export async function scanReports(options: ScanOptions): Promise<ScanSummary> {
   await requireDirectory(options.dir);
   const outPath = resolve(options.out);
   const csvPath = options.csv === undefined ? null : resolve(options.csv);
+  await requireFileTarget(outPath);
+  if (csvPath) await requireFileTarget(csvPath);
   const written = new Set([outPath, `${outPath}.partial`]);
   if (csvPath) written.add(csvPath).add(`${csvPath}.partial`);
   const skip = (path: string) => written.has(resolve(path));
@@ -161,6 +163,18 @@ async function requireDirectory(dir: string): Promise<void> {
   }
   if (!isDirectory) {
     throw new DomainError('REPORT_NOT_FOUND', `不是目录：${dir}`, `Not a folder: ${dir}`);
+  }
+}
+
+/** The results must go to a file: refuse a folder before scanning, not when renaming at the end. */
+async function requireFileTarget(path: string): Promise<void> {
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory()) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `输出路径是目录，不是文件：${path}`,
+      `The output path is a folder, not a file: ${path}`,
+    );
   }
 }
 

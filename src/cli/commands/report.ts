@@ -7,6 +7,8 @@ import type { AnnualReport } from '../../core/report/model.js';
 import { renderReportText } from '../../core/report/render-text.js';
 import { checkReportFile, loadReportFile, type ReportFile } from '../../services/check-report.js';
 import { parseLang, type CliIo, type Lang } from '../io.js';
+import { registerReportParse } from './report-parse.js';
+import { registerReportScan } from './report-scan.js';
 import { readReportInput, withDomainErrors } from './shared.js';
 
 function header(report: AnnualReport, lang: Lang): string {
@@ -62,11 +64,11 @@ export function formatFindings(report: AnnualReport, findings: readonly Finding[
   return `${lines.join('\n')}\n`;
 }
 
-/** Registers `report check`, `report show` and `report schema`. */
+/** Registers `report check`, `parse`, `scan`, `show` and `schema`. */
 export function registerReportCommands(program: Command, io: CliIo): void {
   const report = program
     .command('report')
-    .description('年度报告：检查、显示 / annual reports: check, show')
+    .description('年度报告：检查、读取、批量扫描、显示 / annual reports: check, parse, scan, show')
     .helpOption('-h, --help', '显示帮助 / show help');
 
   report
@@ -100,6 +102,9 @@ export function registerReportCommands(program: Command, io: CliIo): void {
         },
       ),
     );
+
+  registerReportParse(report, io);
+  registerReportScan(report, io);
 
   report
     .command('show')

@@ -35,7 +35,11 @@ export interface ScannedFile {
 }
 
 /** The line and outcome of a file that could not be read. */
-export function failedFile(file: string, error: DomainError, format: ReportFormat | null = null): ScannedFile {
+export function failedFile(
+  file: string,
+  error: DomainError,
+  format: ReportFormat | null = null,
+): ScannedFile {
   const failure = { code: error.code, message: error.messageZh, messageEn: error.messageEn };
   return {
     outcome: {
@@ -139,9 +143,5 @@ export function fileSystemError(file: string, error: unknown): DomainError {
   if (code === 'ENOENT') {
     return new DomainError('REPORT_NOT_FOUND', `找不到文件：${file}`, `File not found: ${file}`);
   }
-  return new DomainError(
-    'REPORT_UNREADABLE',
-    `无法读取 ${file}（${code}）`,
-    `Cannot read ${file} (${code})`,
-  );
+  return new DomainError('REPORT_UNREADABLE', `无法读取 ${file}（${code}）`, `Cannot read ${file} (${code})`);
 }
