@@ -5,10 +5,12 @@
 import { DomainError } from '../core/errors.js';
 import { readJson } from './json.js';
 import { sniffFormat } from './sniff.js';
+import { readText } from './text/index.js';
 import type { ReadResult, ReportFormat, ReportReader } from './types.js';
 
 const readers: Partial<Record<ReportFormat, ReportReader>> = {
   json: readJson,
+  text: readText,
 };
 
 const FORMAT_NAMES: Record<ReportFormat, string> = {

@@ -1,0 +1,132 @@
+/**
+ * Table 四: one row of 15 cells, three groups of 结果维持/结果纠正/其他结果/尚未审结/总计. The first 15 cells after the
+ * header are the row (blank cells counted, anything after ignored), so a stray number after the table cannot
+ * shift it; a run of digits is split with each group's 总计; pdftotext's scattered blocks are put back in order
+ * with the same arithmetic.
+ */
+import { APPEAL_GROUPS, APPEAL_RESULTS } from '../../core/report/template.js';
+import { cellOf, type ReadCell, type Reading } from './cells.js';
+import { splitAppeals } from './split.js';
+import type { Line, Token } from './tokens.js';
+
+const WIDTH = APPEAL_GROUPS.length * APPEAL_RESULTS.length;
+const PATHS = APPEAL_GROUPS.flatMap((group) =>
+  APPEAL_RESULTS.map((result) => `appeals.${group.key}.${result.key}`),
+);
+
+function groupAdds(values: readonly (number | null)[]): boolean {
+  for (let g = 0; g < 3; g++) {
+    const part = values.slice(g * 5, g * 5 + 5);
+    if (part.some((v) => v === null)) continue;
+    if (part[0]! + part[1]! + part[2]! + part[3]! !== part[4]) return false;
+  }
+  return true;
+}
+
+/** A line's value cells trimmed to the row (trailing empties off, leading empties beyond 15 off). */
+function lineRow(tokens: Token[]): Token[] | null {
+  const cells = tokens.filter((t) => t.kind !== 'text');
+  while (cells.length > 0 && cells[cells.length - 1]!.kind === 'empty') cells.pop();
+  while (cells.length > WIDTH && cells[0]!.kind === 'empty') cells.shift();
+  if (cells.length !== WIDTH || cells.some((t) => t.kind === 'run')) return null;
+  return cells;
+}
+
+/** Puts pdftotext's scattered paragraphs back into three groups, each ending with its 总计. */
+function regroup(paragraphs: Token[][]): Token[] | null {
+  if (paragraphs.length > 9) return null;
+  const m = paragraphs.length;
+  let found: Token[] | null = null;
+  let count = 0;
+  const assign = new Array<number>(m).fill(0);
+  const total = 3 ** m;
+  for (let code = 0; code < total; code++) {
+    let rest = code;
+    for (let p = 0; p < m; p++) {
+      assign[p] = rest % 3;
+      rest = Math.floor(rest / 3);
+    }
+    const groups: Token[][] = [[], [], []];
+    const lastParagraph = [-1, -1, -1];
+    paragraphs.forEach((paragraph, p) => {
+      groups[assign[p]!]!.push(...paragraph);
+      lastParagraph[assign[p]!] = p;
+    });
+    if (!groups.every((g) => g.length === 5 && groupAdds(g.map((t) => t.value)))) continue;
+    // Group order: the 总计 columns are printed left to right, so order groups by where their 总计 came.
+    const order = [0, 1, 2].sort((a, b) => lastParagraph[a]! - lastParagraph[b]!);
+    if (order.join() !== '0,1,2') continue;
+    count++;
+    if (found === null) found = groups.flat();
+  }
+  return count >= 1 ? found : null;
+}
+
+/** Reads table 四 from the lines of its section into `reading`. */
+export function readAppeals(lines: readonly Line[], reading: Reading): void {
+  let cells: ReadCell[] | null = null;
+  for (const line of lines) {
+    const row = lineRow(line.tokens);
+    if (row) {
+      cells = row.map(cellOf);
+      break;
+    }
+  }
+  const values = lines.flatMap((line) => line.tokens.filter((t) => t.kind === 'value' || t.kind === 'run'));
+  if (cells === null && values.length > 0 && values[0]!.kind === 'run') {
+    const run = values[0]!;
+    const splits = splitAppeals(run.text);
+    if (splits.length > 1) {
+      reading.doubt(
+        'ambiguous-split',
+        'appeals',
+        `四、复议诉讼表的数字连在一起，可拆为 ${splits.length} 种，取了第一种`,
+        `The digits of table 四 ran together; ${splits.length} splits add up, the first was taken`,
+      );
+    }
+    if (splits.length > 0) cells = splits[0]!.map((value) => ({ value, at: run.at }));
+  }
+  if (cells === null && values.length >= WIDTH && values.slice(0, WIDTH).every((t) => t.kind === 'value')) {
+    const first = values.slice(0, WIDTH);
+    if (groupAdds(first.map((t) => t.value))) cells = first.map(cellOf);
+    else {
+      const paragraphs: Token[][] = [];
+      let previous: Line | null = null;
+      let taken = 0;
+      for (const line of lines) {
+        const lineValues = line.tokens.filter((t) => t.kind === 'value');
+        if (lineValues.length === 0 || taken >= WIDTH) continue;
+        const joined =
+          previous !== null &&
+          !line.blankBefore &&
+          previous.index === line.index - 1 &&
+          paragraphs.length > 0;
+        if (joined) paragraphs[paragraphs.length - 1]!.push(...lineValues);
+        else paragraphs.push([...lineValues]);
+        taken += lineValues.length;
+        previous = line;
+      }
+      const regrouped = taken === WIDTH ? regroup(paragraphs) : null;
+      if (regrouped) cells = regrouped.map(cellOf);
+      else {
+        cells = first.map(cellOf);
+        reading.doubt(
+          'appeals-order',
+          'appeals',
+          '四、复议诉讼表的数字按出现顺序读取，但各组合计不符，顺序可能有误',
+          'Table 四 was read in the order its numbers appear, but the group totals do not add up; the order may be wrong',
+        );
+      }
+    }
+  }
+  if (cells === null) {
+    reading.doubt(
+      'table-missing',
+      'appeals',
+      '未找到四、复议诉讼表的 15 个数字',
+      'The 15 cells of table 四 were not found',
+    );
+    return;
+  }
+  PATHS.forEach((path, n) => reading.set(path, cells[n]!));
+}

@@ -1,0 +1,100 @@
+/**
+ * What the report says about itself: the publishing agency (发布机关) and the reported year from the title and
+ * body, the section headings, and the labels of the 2019 试行 format (DOMAIN.md §2.7).
+ */
+import { FORMAT_2019_MARKERS, SECTIONS } from '../../core/report/template.js';
+import { isPageNumber, labelKey, toHalfWidth } from './normalize.js';
+import type { Line } from './tokens.js';
+
+/** Words that identify each section heading, after its number (some reports reword the titles). */
+const SECTION_WORDS: Record<string, readonly string[]> = {
+  一: ['总体情况', '概述', '基本情况'],
+  二: ['主动公开'],
+  三: ['申请'],
+  四: ['复议', '诉讼'],
+  五: ['问题', '改进'],
+  六: ['其他需要报告', '其他事项', '需要报告'],
+};
+
+/** A section heading found: its number, title as printed, and the line it starts. */
+export interface Heading {
+  number: string;
+  title: string;
+  line: number;
+}
+
+/** Finds the six section headings in order (each searched after the one before). */
+export function findHeadings(lines: readonly Line[]): Heading[] {
+  const found: Heading[] = [];
+  let from = 0;
+  for (const section of SECTIONS) {
+    const words = SECTION_WORDS[section.number] ?? [];
+    for (let i = from; i < lines.length; i++) {
+      const text = lines[i]!.text;
+      const key = labelKey(text);
+      if (key.length > 40 || !key.startsWith(section.number)) continue;
+      if (!/^\s*[一二三四五六]\s*[、.．,，]/.test(toHalfWidth(text)) && key.length > 20) continue;
+      if (!words.some((word) => key.includes(word))) continue;
+      found.push({ number: section.number, title: text.trim(), line: i });
+      from = i + 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** The 2019 试行 labels found in the text, as the template prints them. */
+export function formatMarkers(text: string): string[] {
+  const key = labelKey(text);
+  return FORMAT_2019_MARKERS.filter((marker) => key.includes(labelKey(marker)));
+}
+
+const TITLE = /^(.{2,60}?)((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
+
+/** The reported year and the agency as printed in the title (joined over its first lines). */
+export function findTitle(rawLines: readonly string[]): { agency: string | null; year: number | null } {
+  const head: string[] = [];
+  for (const raw of rawLines) {
+    const line = toHalfWidth(raw).replace(/\s+/g, '');
+    if (line === '' || isPageNumber(line)) continue;
+    head.push(line);
+    if (head.length >= 4) break;
+  }
+  for (let start = 0; start < head.length; start++) {
+    const joined = head.slice(start).join('');
+    const match = TITLE.exec(joined);
+    if (match) {
+      const agency = match[1]!.replace(/^[#*\s|]+/, '').replace(/[：:（(]+$/, '');
+      return { agency: agency === '' ? null : agency, year: Number(match[2]) };
+    }
+  }
+  return { agency: null, year: null };
+}
+
+/** The year of the statistics period (统计期限 … 2023年1月1日), when the title gave none. */
+export function findPeriodYear(text: string): number | null {
+  const half = toHalfWidth(text).replace(/\s+/g, '');
+  const match = /((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-|—)/.exec(half);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The agency completed from the body when it says another office compiled the report (本报告由…编制): the place
+ * prefix that office's name puts before the title's name (洪泽区人民政府 → 淮安市洪泽区人民政府), and the office in
+ * brackets, named at its own level (淮安市洪泽区人民政府办公室 → 洪泽区人民政府办公室), as the fixtures' expected
+ * agency has it. Without such a sentence the title's name is kept as printed.
+ */
+export function completeAgency(agency: string, body: string): string {
+  const half = toHalfWidth(body).replace(/\s+/g, '');
+  const compiler = /本报告由([\u4e00-\u9fff]{2,30}?)(?:根据|依据|按照|负责|编制)/.exec(half.slice(0, 600));
+  if (!compiler || compiler[1] === agency) return agency;
+  const office = compiler[1]!;
+  const at = office.indexOf(agency);
+  const full =
+    at > 0 && /^[\u4e00-\u9fff]{1,8}[省市]$/.test(office.slice(0, at))
+      ? office.slice(0, at) + agency
+      : agency;
+  if (office === full) return full;
+  const own = office.replace(/^[\u4e00-\u9fff]{2,4}市(?=[\u4e00-\u9fff]{1,6}[区县旗])/, '');
+  return `${full}（${own}编制）`;
+}

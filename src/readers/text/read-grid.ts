@@ -1,0 +1,215 @@
+/**
+ * The one mapper from a `Grid` onto the contract `gongkai.annual-report/v1`: finds the sections, reads tables 二,
+ * 三 and 四 with their provenance, the agency, year and template, and lists what it was unsure of. A cell never
+ * read is null, never a guessed zero.
+ */
+import { DomainError } from '../../core/errors.js';
+import { REPORT_SCHEMA_ID, type AnnualReport, type ApplicationRowCells } from '../../core/report/model.js';
+import {
+  APPLICATION_ROWS,
+  APPEAL_GROUPS,
+  APPEAL_RESULTS,
+  PROACTIVE_CELLS,
+} from '../../core/report/template.js';
+import type { Grid } from '../grid.js';
+import type { ReadResult, ReportFormat } from '../types.js';
+import { readApplications } from './applications.js';
+import { readAppeals } from './appeals.js';
+import { Reading } from './cells.js';
+import {
+  completeAgency,
+  findHeadings,
+  findPeriodYear,
+  findTitle,
+  formatMarkers,
+  type Heading,
+} from './meta.js';
+import { hasSlip } from './normalize.js';
+import { readProactive } from './proactive.js';
+import { tokenize, type Line } from './tokens.js';
+import { ROW_MATCHERS } from './labels.js';
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+  node[parts[parts.length - 1]!] = value;
+}
+
+/** Where each table's lines are: between its heading and the next, or found by its first row when unheaded. */
+function regions(lines: readonly Line[], headings: readonly Heading[]) {
+  const at = (n: string) => headings.find((h) => h.number === n)?.line;
+  const end = lines.length;
+  let three = at('三');
+  if (three === undefined) {
+    const first = lines.findIndex((line) => line.text.includes('勾稽') || ROW_MATCHERS[0]!.key === line.text);
+    three = first === -1 ? lines.findIndex((line) => line.text.includes(ROW_MATCHERS[0]!.key)) : first;
+    if (three === -1) three = undefined;
+  }
+  let four = at('四');
+  if (four === undefined && three !== undefined) {
+    const found = lines.findIndex((line, i) => i > three! && /行政复议/.test(line.text));
+    four = found === -1 ? undefined : found;
+  }
+  const two = at('二') ?? lines.findIndex((line) => line.text.includes('第二十条'));
+  const five = at('五') ?? at('六');
+  const slice = (from: number | undefined, to: number | undefined) =>
+    from === undefined || from < 0 ? [] : lines.slice(from, to ?? end);
+  return {
+    proactive: slice(two, three ?? four),
+    applications: slice(three, four ?? five),
+    appeals: slice(four, five !== undefined && four !== undefined && five > four ? five : undefined),
+  };
+}
+
+function emptyReport(template: '2021' | '2019'): AnnualReport {
+  const row = (): ApplicationRowCells => [null, null, null, null, null, null, null];
+  const stock = () => ({ issued: null, repealed: null, inForce: null });
+  const appeal = () => ({ upheld: null, corrected: null, other: null, pending: null, total: null });
+  return {
+    schema: REPORT_SCHEMA_ID,
+    agency: null,
+    year: null,
+    template,
+    proactive: {
+      regulations: stock(),
+      normativeDocuments: stock(),
+      licensing: null,
+      penalty: null,
+      enforcement: null,
+      feesTenThousandYuan: null,
+    },
+    applications: {
+      newReceived: row(),
+      carriedOver: row(),
+      disclosed: row(),
+      partiallyDisclosed: row(),
+      withheld: {
+        stateSecret: row(),
+        prohibitedByLaw: row(),
+        securityStability: row(),
+        thirdPartyRights: row(),
+        internalAffairs: row(),
+        processInformation: row(),
+        enforcementFiles: row(),
+        administrativeQuery: row(),
+      },
+      unableToProvide: { notHeld: row(), needsCreation: row(), unclearAfterCorrection: row() },
+      notProcessed: {
+        complaint: row(),
+        duplicate: row(),
+        publication: row(),
+        excessive: row(),
+        confirmation: row(),
+      },
+      otherProcessing: { correctionOverdue: row(), feeUnpaid: row(), other: row() },
+      totalProcessed: row(),
+      carriedForward: row(),
+    },
+    appeals: {
+      reconsideration: appeal(),
+      litigationDirect: appeal(),
+      litigationAfterReconsideration: appeal(),
+    },
+  };
+}
+
+/** The raw text of each grid row (cells joined by a space), for the title and body searches. */
+function rawLines(grid: Grid): string[] {
+  return grid.rows.map((row) => row.map((cell) => cell.text).join(' '));
+}
+
+/**
+ * Maps a grid (any layout, any format) onto the contract; throws REPORT_NOT_FOUND when it holds no report.
+ * `format` is what the result reports as its source format (the HTML, DOCX and PDF readers pass theirs).
+ */
+export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'): ReadResult {
+  const lines = tokenize(grid);
+  const headings = findHeadings(lines);
+  const parts = regions(lines, headings);
+  const reading = new Reading();
+  const raw = rawLines(grid);
+  const body = raw.join('\n');
+
+  const markers = formatMarkers(parts.proactive.map((line) => line.text).join(''));
+  const template = markers.length > 0 ? '2019' : '2021';
+  if (template === '2021') readProactive(parts.proactive, reading);
+  const { singleOther } = readApplications(parts.applications, reading);
+  readAppeals(parts.appeals, reading);
+
+  const tableValues = [...reading.values.keys()].filter((path) => path.startsWith('applications.'));
+  if (tableValues.length === 0) {
+    throw new DomainError(
+      'REPORT_NOT_FOUND',
+      `${name} 中没有找到政府信息公开工作年度报告的表格（三、收到和处理政府信息公开申请情况）`,
+      `${name} holds no annual report table (三、收到和处理政府信息公开申请情况 was not found)`,
+    );
+  }
+
+  const report = emptyReport(template);
+  const title = findTitle(raw);
+  report.year = title.year ?? findPeriodYear(body);
+  report.agency = title.agency === null ? null : completeAgency(title.agency, body);
+  if (report.agency === null) {
+    reading.doubt(
+      'agency-missing',
+      'agency',
+      '未能从标题找到发布机关',
+      'The publishing agency was not found in the title',
+    );
+  }
+  if (report.year === null) {
+    reading.doubt('year-missing', 'year', '未能找到报告年度', 'The reported year was not found');
+  } else if (title.year === null) {
+    reading.doubt(
+      'year-from-body',
+      'year',
+      '报告年度取自统计期限，标题中没有年份',
+      'The year was taken from the statistics period; the title has none',
+    );
+  }
+
+  for (const cell of PROACTIVE_CELLS) {
+    if (template === '2021')
+      setPath(report as unknown as Record<string, unknown>, cell.path, reading.get(cell.path));
+  }
+  for (const row of APPLICATION_ROWS) {
+    const cells = Array.from({ length: 7 }, (_, c) =>
+      reading.get(`${row.path}[${c}]`),
+    ) as ApplicationRowCells;
+    const value = singleOther && row.only2021 ? null : cells;
+    setPath(report as unknown as Record<string, unknown>, row.path, value);
+  }
+  for (const group of APPEAL_GROUPS) {
+    for (const result of APPEAL_RESULTS) {
+      const path = `appeals.${group.key}.${result.key}`;
+      setPath(report as unknown as Record<string, unknown>, path, reading.get(path));
+    }
+  }
+
+  if (markers.length > 0) report.formatMarkers = markers;
+  if (headings.length > 0) report.sections = headings.map((h) => ({ number: h.number, title: h.title }));
+  const slips = lines.filter((line) => hasSlip(line.text));
+  for (const line of slips.slice(0, 5)) {
+    reading.doubt(
+      'slip',
+      undefined,
+      `标签有笔误，已按格式读取：${line.text}`,
+      `A label has a known slip and was read as the template's: ${line.text}`,
+    );
+  }
+  const ocr = [...Object.entries(reading.provenance)].filter(
+    ([, at]) => at.text !== undefined && /[OoIl]/.test(at.text),
+  );
+  for (const [path, at] of ocr) {
+    reading.doubt(
+      'ocr',
+      path,
+      `“${at.text}”按数字读取`,
+      `"${at.text}" was read as a number (OCR look-alike)`,
+    );
+  }
+  report.provenance = reading.provenance;
+  report.doubts = reading.doubts;
+  return { report, format, doubts: reading.doubts };
+}

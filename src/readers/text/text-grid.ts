@@ -1,0 +1,57 @@
+/**
+ * Plain text brought into a `Grid`: each line is a row, cut into cells at tabs, at `|` bars (markdown tables and
+ * `|`-ended fragments), or at runs of two or more spaces (pdftotext -layout). Markdown separator lines are
+ * dropped. Columns are 1-based character offsets in the line.
+ */
+import type { Grid, GridRow } from '../grid.js';
+
+/** Longest line kept whole; longer ones are cut into pieces of this size, so no pattern sees megabytes. */
+export const MAX_LINE = 20_000;
+
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+function cells(line: string, lineNo: number, separator: RegExp): GridRow {
+  const row: GridRow = [];
+  let start = 0;
+  separator.lastIndex = 0;
+  for (let match = separator.exec(line); match !== null; match = separator.exec(line)) {
+    row.push({ text: line.slice(start, match.index), at: { line: lineNo, column: start + 1 } });
+    start = match.index + match[0].length;
+    if (match[0].length === 0) separator.lastIndex++;
+  }
+  row.push({ text: line.slice(start), at: { line: lineNo, column: start + 1 } });
+  return row;
+}
+
+/** Cuts one line into cells by the separator it uses. */
+export function lineCells(line: string, lineNo: number): GridRow {
+  if (line.includes('\t')) return cells(line, lineNo, /\t/g);
+  if (line.includes('|')) {
+    const row = cells(line, lineNo, /\|/g);
+    // `| a | b |`: the empty text before the first bar and after the last is no cell.
+    if (row.length > 1 && row[0]!.text.trim() === '' && /^\s*\|/.test(line)) row.shift();
+    if (row.length > 1 && row[row.length - 1]!.text.trim() === '') row.pop();
+    return row;
+  }
+  if (/\S {2,}\S/.test(line) || /\u3000/.test(line)) return cells(line, lineNo, / {2,}|\u3000+/g);
+  return [{ text: line, at: { line: lineNo, column: 1 } }];
+}
+
+/** Text to a grid, one row per line (empty lines kept as empty rows: they separate paragraphs). */
+export function textToGrid(text: string): Grid {
+  const rows: GridRow[] = [];
+  let lineNo = 0;
+  for (const rawLine of text.split('\n')) {
+    lineNo++;
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (MARKDOWN_RULE.test(line) && line.includes('-')) continue;
+    if (line.length > MAX_LINE) {
+      for (let at = 0; at < line.length; at += MAX_LINE) {
+        rows.push([{ text: line.slice(at, at + MAX_LINE), at: { line: lineNo, column: at + 1 } }]);
+      }
+      continue;
+    }
+    rows.push(line.trim() === '' ? [] : lineCells(line, lineNo));
+  }
+  return { rows };
+}

@@ -1,0 +1,145 @@
+/**
+ * A grid brought into lines of tokens: label text, values (numbers and blanks), empty cells, and digit runs
+ * glued to a label (`数量801000081`) whose split into cells the table's arithmetic decides later.
+ */
+import type { SourceLocation } from '../../core/report/model.js';
+import type { Grid } from '../grid.js';
+import { classifyCell, isPageNumber, toHalfWidth } from './normalize.js';
+
+/** One token of a line. `value` is null for a blank marker (“-”, “/”); runs carry their digits in `text`. */
+export interface Token {
+  kind: 'text' | 'value' | 'empty' | 'run';
+  text: string;
+  value: number | null;
+  ocr?: boolean;
+  at: SourceLocation;
+}
+
+/** A grid row as tokens; `text` is its label text joined, `blankBefore` marks a paragraph break before it. */
+export interface Line {
+  index: number;
+  tokens: Token[];
+  text: string;
+  blankBefore: boolean;
+}
+
+function shift(at: SourceLocation, offset: number, text: string): SourceLocation {
+  if (offset === 0 || at.column === undefined) return { ...at, text };
+  return { ...at, column: at.column + offset, text };
+}
+
+const DIGITS_IN_TEXT = /\d+(?:\.\d+)?/g;
+
+/** Splits a piece of text with digits glued to words into text and run tokens (numbering such as `2.` stays text). */
+function splitGlued(piece: string, at: SourceLocation, offset: number, out: Token[]): void {
+  let last = 0;
+  let pendingText = '';
+  let pendingStart = 0;
+  const flushText = (end: number) => {
+    if (pendingText !== '') {
+      out.push({
+        kind: 'text',
+        text: pendingText,
+        value: null,
+        at: shift(at, offset + pendingStart, pendingText),
+      });
+    }
+    pendingText = '';
+    pendingStart = end;
+  };
+  for (const match of piece.matchAll(DIGITS_IN_TEXT)) {
+    const start = match.index;
+    let digits = match[0];
+    const after = piece.charAt(start + digits.length);
+    let numbering = '';
+    // `…0000002.其他法律…`: the last digit before `.`/`、` and a word is the next row's numbering.
+    if (/[.、．]/.test(after)) {
+      numbering = digits.slice(-1);
+      digits = digits.slice(0, -1);
+    }
+    if (pendingText === '') pendingStart = last;
+    pendingText += piece.slice(last, start);
+    if (digits !== '') {
+      flushText(start);
+      out.push({ kind: 'run', text: digits, value: null, at: shift(at, offset + start, digits) });
+      pendingStart = start + digits.length;
+    }
+    pendingText += numbering;
+    last = start + match[0].length;
+  }
+  if (pendingText === '') pendingStart = last;
+  pendingText += piece.slice(last);
+  flushText(piece.length);
+}
+
+/** Tokens of one cell: whitespace-separated numbers become values, words are joined back into label text. */
+function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
+  const text = toHalfWidth(raw);
+  if (text.trim() === '') {
+    out.push({ kind: 'empty', text: '', value: null, at: { ...at, text: raw } });
+    return;
+  }
+  const whole = classifyCell(text);
+  if (whole.kind === 'number' || whole.kind === 'blank') {
+    out.push(valueToken(whole, text.trim(), shift(at, text.search(/\S/), text.trim())));
+    return;
+  }
+  let label = '';
+  let labelStart = 0;
+  const flush = () => {
+    if (label === '') return;
+    if (/\d/.test(label)) splitGlued(label, at, labelStart, out);
+    else out.push({ kind: 'text', text: label, value: null, at: shift(at, labelStart, label) });
+    label = '';
+  };
+  for (const match of text.matchAll(/\S+/g)) {
+    const piece = match[0];
+    const kind = classifyCell(piece);
+    if (kind.kind === 'number' || kind.kind === 'blank') {
+      flush();
+      out.push(valueToken(kind, piece, shift(at, match.index, piece)));
+    } else {
+      if (label === '') labelStart = match.index;
+      label += piece;
+    }
+  }
+  flush();
+}
+
+function valueToken(kind: ReturnType<typeof classifyCell>, text: string, at: SourceLocation): Token {
+  if (kind.kind === 'number') {
+    return { kind: 'value', text, value: kind.value, ...(kind.ocr ? { ocr: true } : {}), at };
+  }
+  return { kind: 'value', text, value: null, at };
+}
+
+/** Brings every row of a grid into tokens; page numbers are dropped, empty rows mark paragraph breaks. */
+export function tokenize(grid: Grid): Line[] {
+  const lines: Line[] = [];
+  let blank = false;
+  let lastLine: number | undefined;
+  for (const row of grid.rows) {
+    const tokens: Token[] = [];
+    for (const cell of row) cellTokens(cell.text, cell.at, tokens);
+    const meaningful = tokens.some((token) => token.kind !== 'empty');
+    const joined = row.map((cell) => cell.text).join('');
+    if (!meaningful || isPageNumber(joined)) {
+      blank = true;
+      continue;
+    }
+    const lineNo = row[0]?.at.line;
+    const gap = lineNo !== undefined && lastLine !== undefined && lineNo > lastLine + 1;
+    lastLine = lineNo;
+    lines.push({
+      index: lines.length,
+      tokens,
+      text: tokens
+        .filter((token) => token.kind === 'text')
+        .map((token) => token.text)
+        .join(''),
+      blankBefore: blank || gap,
+    });
+    blank = false;
+  }
+  return lines;
+}
