@@ -29,11 +29,18 @@ interface Task extends WorkerTask {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task: Task | null;
+  /** Files sent to this worker, in order; the first is the one it is reading. */
+  tasks: Task[];
   timer: NodeJS.Timeout | null;
   /** Set once the pool has given up on this worker (timed out, crashed or closed). */
   retired: boolean;
 }
+
+/**
+ * Files sent to a worker ahead of time, so it never waits for the main thread between files. The worker reads
+ * them one after the other; the time limit of each runs from the end of the one before.
+ */
+const DEPTH = 2;
 
 /** Workers that fail before they are ready, beyond this many, mean the worker code cannot start at all. */
 const MAX_START_FAILURES = 3;
@@ -69,7 +76,7 @@ export class ScanPool {
     const slots = [...this.slots];
     this.slots.clear();
     for (const task of this.queue.splice(0)) task.reject(reason);
-    for (const slot of slots) slot.task?.reject(reason);
+    for (const slot of slots) for (const task of slot.tasks) task.reject(reason);
     await Promise.all(slots.map((slot) => this.retire(slot)));
   }
 
@@ -81,7 +88,7 @@ export class ScanPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, ready: false, task: null, timer: null, retired: false };
+    const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false };
     this.slots.add(slot);
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     worker.on('error', (error) => this.onDeath(slot, error));
@@ -93,9 +100,9 @@ export class ScanPool {
     if ('ready' in reply) {
       slot.ready = true;
       this.startFailures = 0;
-    } else if (slot.task && slot.task.id === reply.id) {
-      const task = slot.task;
-      this.clear(slot);
+    } else if (slot.tasks[0]?.id === reply.id) {
+      const task = slot.tasks.shift()!;
+      this.startClock(slot);
       task.resolve({ outcome: reply.outcome, line: reply.line });
     }
     this.dispatch();
@@ -103,8 +110,8 @@ export class ScanPool {
 
   private onDeath(slot: Slot, error: Error): void {
     if (slot.retired) return;
-    const task = slot.task;
-    this.clear(slot);
+    const [task, ...waiting] = slot.tasks;
+    this.queue.unshift(...waiting);
     void this.retire(slot);
     this.slots.delete(slot);
     if (this.closed) return;
@@ -117,9 +124,10 @@ export class ScanPool {
   }
 
   private onTimeout(slot: Slot): void {
-    const task = slot.task;
+    const [task, ...waiting] = slot.tasks;
     if (slot.retired || !task) return;
-    this.clear(slot);
+    // The files sent after the stuck one were never started: they go back to the front of the queue.
+    this.queue.unshift(...waiting);
     void this.retire(slot);
     this.slots.delete(slot);
     task.resolve(failedFile(task.file, timedOut(task.file, this.options.timeoutMs)));
@@ -133,26 +141,32 @@ export class ScanPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (!slot.ready || slot.task || slot.retired) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
-      const message: WorkerTask = { id: task.id, path: task.path, file: task.file };
-      slot.worker.postMessage(message);
+    // Fill every idle worker first, then give each a file ahead.
+    for (let depth = 1; depth <= DEPTH; depth += 1) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue;
+        const task = this.queue.shift()!;
+        slot.tasks.push(task);
+        if (slot.tasks.length === 1) this.startClock(slot);
+        const message: WorkerTask = { id: task.id, path: task.path, file: task.file };
+        slot.worker.postMessage(message);
+      }
     }
   }
 
-  private clear(slot: Slot): void {
+  /** Times the file the worker is reading now (the first of its tasks), if any. */
+  private startClock(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    slot.task = null;
+    slot.timer =
+      slot.tasks.length > 0 ? setTimeout(() => this.onTimeout(slot), this.options.timeoutMs) : null;
   }
 
   private async retire(slot: Slot): Promise<void> {
     slot.retired = true;
-    this.clear(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.tasks = [];
     await slot.worker.terminate();
   }
 

@@ -14,8 +14,10 @@ if (port === null) throw new Error('scan worker must run in a worker thread');
 // would, so the tests can exercise the real time limit and replacement. Unset outside tests.
 const stallOn = process.env.GONGKAI_SCAN_TEST_STALL || null;
 
+// One file at a time, in the order received: the pool times each file from the end of the one before it.
+let chain = Promise.resolve();
 port.on('message', (task: WorkerTask) => {
-  void handle(task);
+  chain = chain.then(() => handle(task));
 });
 
 async function handle(task: WorkerTask): Promise<void> {
