@@ -15,7 +15,7 @@ const PATHS = APPEAL_GROUPS.flatMap((group) =>
 );
 
 function groupAdds(values: readonly (number | null)[]): boolean {
-  for (let g = 0; g < 3; g++) {
+  for (let g = 0; g * 5 < values.length; g++) {
     const part = values.slice(g * 5, g * 5 + 5);
     if (part.some((v) => v === null)) continue;
     if (part[0]! + part[1]! + part[2]! + part[3]! !== part[4]) return false;
@@ -85,26 +85,35 @@ export function readAppeals(lines: readonly Line[], reading: Reading): void {
       );
     }
     if (splits.length > 0) cells = splits[0]!.map((value) => ({ value, at: run.at }));
+    else {
+      reading.doubt(
+        'unsplittable',
+        'appeals',
+        `四、复议诉讼表的数字“${run.text}”连在一起，找不到各组合计相符的拆分`,
+        `The digits of table 四 ran together ("${run.text}") and no split makes the group totals add up`,
+      );
+      return;
+    }
   }
   if (cells === null && values.length >= WIDTH && values.slice(0, WIDTH).every((t) => t.kind === 'value')) {
     const first = values.slice(0, WIDTH);
     if (groupAdds(first.map((t) => t.value))) cells = first.map(cellOf);
     else {
+      // Paragraphs: runs of values that no label text interrupts (pdftotext puts blank lines between values).
       const paragraphs: Token[][] = [];
-      let previous: Line | null = null;
+      let open = false;
       let taken = 0;
       for (const line of lines) {
+        if (taken >= WIDTH) break;
         const lineValues = line.tokens.filter((t) => t.kind === 'value');
-        if (lineValues.length === 0 || taken >= WIDTH) continue;
-        const joined =
-          previous !== null &&
-          !line.blankBefore &&
-          previous.index === line.index - 1 &&
-          paragraphs.length > 0;
-        if (joined) paragraphs[paragraphs.length - 1]!.push(...lineValues);
+        if (lineValues.length === 0) {
+          if (line.tokens.some((t) => t.kind === 'text')) open = false;
+          continue;
+        }
+        if (open) paragraphs[paragraphs.length - 1]!.push(...lineValues);
         else paragraphs.push([...lineValues]);
+        open = !line.tokens.some((t) => t.kind === 'text');
         taken += lineValues.length;
-        previous = line;
       }
       const regrouped = taken === WIDTH ? regroup(paragraphs) : null;
       if (regrouped) cells = regrouped.map(cellOf);

@@ -33,7 +33,8 @@ export function findHeadings(lines: readonly Line[]): Heading[] {
       const text = lines[i]!.text;
       const key = labelKey(text);
       if (key.length > 40 || !key.startsWith(section.number)) continue;
-      if (!/^\s*[一二三四五六]\s*[、.．,，]/.test(toHalfWidth(text)) && key.length > 20) continue;
+      // `二、…` is a heading; `（二）…` is a paragraph of section 一.
+      if (!/^[#*\s]*[一二三四五六]\s*(?:[、.,，]|\s|$)/.test(toHalfWidth(text))) continue;
       if (!words.some((word) => key.includes(word))) continue;
       found.push({ number: section.number, title: text.trim(), line: i });
       from = i + 1;
@@ -55,7 +56,10 @@ const TITLE = /^(.{2,60}?)((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?
 export function findTitle(rawLines: readonly string[]): { agency: string | null; year: number | null } {
   const head: string[] = [];
   for (const raw of rawLines) {
-    const line = toHalfWidth(raw).replace(/\s+/g, '');
+    // Full-width digits made ASCII, brackets and the rest kept as printed.
+    const line = raw
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/\s+/g, '');
     if (line === '' || isPageNumber(line)) continue;
     head.push(line);
     if (head.length >= 4) break;
@@ -64,7 +68,7 @@ export function findTitle(rawLines: readonly string[]): { agency: string | null;
     const joined = head.slice(start).join('');
     const match = TITLE.exec(joined);
     if (match) {
-      const agency = match[1]!.replace(/^[#*\s|]+/, '').replace(/[：:（(]+$/, '');
+      const agency = match[1]!.replace(/^[#*|]+/, '').replace(/[：:（(*|]+$/, '');
       return { agency: agency === '' ? null : agency, year: Number(match[2]) };
     }
   }

@@ -50,7 +50,7 @@ function valuesOf(tokens: readonly Token[], need: number, reading: Reading, path
     if (splits.length > 1) {
       reading.doubt(
         'ambiguous-split',
-        path,
+        path.replace(/\.[^.]+$/, ''),
         `二、主动公开的数字“${run.text}”连在一起，可拆为 ${splits.length} 种，取了第一种：${splits[0]!.join(' ')}`,
         `The section-二 digits "${run.text}" ran together; ${splits.length} splits fit, the first was taken: ${splits[0]!.join(' ')}`,
       );
