@@ -4,12 +4,16 @@
  * fixture files themselves. Each item keeps the report it was built from, so a benchmark can count exact reads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { AnnualReport } from '../src/core/report/model.js';
 import { renderReportText } from '../src/core/report/render-text.js';
 import type { ReportFormat } from '../src/readers/types.js';
 import { consistentReport } from '../test/support/report-arbitrary.js';
 import { EXPECTED, REPORTS } from '../test/support/fixtures.js';
+import { renderDocx } from '../test/support/layouts/docx.js';
+import { HTML_VARIANTS, renderHtml } from '../test/support/layouts/html.js';
+import { LAYOUT_NAMES, renderTextLayouts } from '../test/support/layouts/text.js';
 
 export interface CorpusItem {
   /** A file name carrying the layout (`0042.aligned.txt`). */
@@ -28,10 +32,25 @@ interface Layout {
 }
 
 const encoder = new TextEncoder();
+/** pdftotext output of the fixture PDFs in its three modes (committed by the text reader's tests). */
+const PDFTOTEXT = fileURLToPath(new URL('../test/fixtures/pdftotext', import.meta.url));
 
 const LAYOUTS: Layout[] = [
   { format: 'json', name: 'contract', extension: 'json', render: (r) => JSON.stringify(r, null, 2) },
   { format: 'text', name: 'aligned', extension: 'txt', render: (r) => renderReportText(r, 'zh') },
+  ...LAYOUT_NAMES.map((name): Layout => ({
+    format: 'text',
+    name,
+    extension: 'txt',
+    render: (r) => renderTextLayouts(r)[name],
+  })),
+  ...HTML_VARIANTS.map((variant): Layout => ({
+    format: 'html',
+    name: variant,
+    extension: 'html',
+    render: (r) => renderHtml(r, variant),
+  })),
+  { format: 'docx', name: 'tables', extension: 'docx', render: renderDocx },
 ];
 
 const agencies = readdirSync(EXPECTED)
@@ -51,11 +70,11 @@ export function variedReports(count: number, seed = 2024): AnnualReport[] {
 /** The fixture files of a format, as published (seeds, PDFs). */
 function fixtureFiles(format: ReportFormat): CorpusItem[] {
   const from = (folder: string, extension: string) =>
-    readdirSync(`${REPORTS}${folder}`)
+    readdirSync(folder)
       .filter((name) => name.endsWith(extension))
-      .map((name) => ({ name: `fixture.${name}`, bytes: readFileSync(`${REPORTS}${folder}/${name}`) }));
-  if (format === 'text') return from('seeds', '.txt');
-  if (format === 'pdf') return from('pdf', '.pdf');
+      .map((name) => ({ name: `fixture.${name}`, bytes: readFileSync(`${folder}/${name}`) }));
+  if (format === 'text') return [...from(`${REPORTS}seeds`, '.txt'), ...from(PDFTOTEXT, '.txt')];
+  if (format === 'pdf') return from(`${REPORTS}pdf`, '.pdf');
   return [];
 }
 

@@ -59,7 +59,8 @@ function mutate(bytes: Uint8Array, mutations: Mutation[]): Uint8Array {
   return out;
 }
 
-const sample = (list: typeof samples) => fc.constantFrom(...list);
+/** Picks a sample by index, so a counterexample prints as a number, not as megabytes of bytes. */
+const sample = (list: typeof samples) => fc.nat({ max: list.length - 1 }).map((i) => list[i]!);
 
 describe('readReport on hostile input', () => {
   it('mutated fixtures of every format give a report or a coded error', async () => {
@@ -166,14 +167,14 @@ describe('readReport on hostile input', () => {
     }
   });
 
+  // 20,000 levels: htmlparser2 keeps its stack of open elements with unshift(), so time grows with the square
+  // of the depth (100,000 levels take tens of seconds); the scan's time limit is what bounds deeper files.
   it('deeply nested HTML gives a clear result', async () => {
+    const depth = 20_000;
     const cases: [string, string][] = [
-      ['divs.html', `<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`],
-      ['unclosed.html', `<html><body>${'<table><tr><td>'.repeat(30_000)}1</body></html>`],
-      [
-        'spans.html',
-        `<html><body><table><tr><td>${'<span>'.repeat(100_000)}7</td></tr></table></body></html>`,
-      ],
+      ['divs.html', `<html><body>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</body></html>`],
+      ['unclosed.html', `<html><body>${'<table><tr><td>'.repeat(depth / 4)}1</body></html>`],
+      ['spans.html', `<html><body><table><tr><td>${'<span>'.repeat(depth)}7</td></tr></table></body></html>`],
       [
         'spans-cols.html',
         `<table>${'<tr><td rowspan="65535" colspan="1000">1</td></tr>'.repeat(200)}</table>`,
