@@ -40,10 +40,13 @@ console.log(
 
 // One core: read + check + JSON line, in this thread, from bytes in memory.
 console.log('\none core (read, check, JSON line; bytes in memory):');
-console.log('  format   files      MB   reports/s    MB/s  failed  exact tables');
-for (const [format, items] of corpora) {
-  for (const item of items.slice(0, Math.min(20, items.length)))
-    await inspectReportBytes(item.bytes, item.name);
+console.log('  format / layout    files      MB   reports/s    MB/s  failed  exact tables');
+/** The layout a corpus file is in: the middle part of its name (`000042.cellPerLine.txt` → cellPerLine). */
+const layoutOf = (item: CorpusItem) =>
+  item.name.includes('.fixture.') ? 'fixture' : item.name.split('.')[1]!;
+
+/** Reads a set of files once, timed; then again, untimed, to count those read exactly as built. */
+async function measure(items: CorpusItem[]) {
   let bytes = 0;
   let failed = 0;
   const start = performance.now();
@@ -53,7 +56,6 @@ for (const [format, items] of corpora) {
     if (scanned.outcome.failure) failed += 1;
   }
   const seconds = (performance.now() - start) / 1000;
-  // Exactness is measured apart from the timing: a second read of the files built from a known report.
   let exact = 0;
   let known = 0;
   for (const item of items) {
@@ -66,18 +68,33 @@ for (const [format, items] of corpora) {
       // counted as not exact
     }
   }
-  console.log(
-    `  ${format.padEnd(6)} ${fmt(items.length).padStart(7)} ${fmt(mb(bytes), 1).padStart(7)} ` +
-      `${fmt(items.length / seconds).padStart(11)} ${fmt(mb(bytes) / seconds, 1).padStart(7)} ` +
-      `${fmt(failed).padStart(7)}  ${known === 0 ? 'n/a' : `${fmt(exact)}/${fmt(known)}`}`,
+  return { files: items.length, bytes, failed, seconds, exact, known };
+}
+
+function row(label: string, m: Awaited<ReturnType<typeof measure>>): string {
+  return (
+    `  ${label.padEnd(16)} ${fmt(m.files).padStart(7)} ${fmt(mb(m.bytes), 1).padStart(7)} ` +
+    `${fmt(m.files / m.seconds).padStart(11)} ${fmt(mb(m.bytes) / m.seconds, 1).padStart(7)} ` +
+    `${fmt(m.failed).padStart(7)}  ${m.known === 0 ? 'n/a' : `${fmt(m.exact)}/${fmt(m.known)}`}`
   );
+}
+
+for (const [format, items] of corpora) {
+  for (const item of items.slice(0, Math.min(20, items.length)))
+    await inspectReportBytes(item.bytes, item.name);
+  console.log(row(format, await measure(items)));
+  const layouts = [...new Set(items.map(layoutOf))];
+  if (layouts.length > 1) {
+    for (const layout of layouts)
+      console.log(row(`  ${layout}`, await measure(items.filter((i) => layoutOf(i) === layout))));
+  }
 }
 console.log(`  peak RSS so far: ${fmt(peakRssMb())} MB`);
 
 // All cores: the same files on disk, scanned through the worker pool (one scan per format).
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-readers-'));
 console.log(`\nall cores (${jobs} workers, scan pool; files on disk in ${dir}):`);
-console.log('  format   files      MB   reports/s    MB/s   (incl. start-up)  failed');
+console.log('  format             files      MB   reports/s    MB/s   (incl. start-up)  failed');
 try {
   for (const [format, items] of corpora) {
     const folder = join(dir, format);
@@ -102,7 +119,7 @@ try {
     const steady = (summary.files - 1) / ((last - first) / 1000);
     const overall = summary.files / (summary.elapsedMs / 1000);
     console.log(
-      `  ${format.padEnd(6)} ${fmt(summary.files).padStart(7)} ${fmt(mb(bytes), 1).padStart(7)} ` +
+      `  ${format.padEnd(16)} ${fmt(summary.files).padStart(7)} ${fmt(mb(bytes), 1).padStart(7)} ` +
         `${fmt(steady).padStart(11)} ${fmt((mb(bytes) * steady) / summary.files, 1).padStart(7)}   ` +
         `(${fmt(overall).padStart(6)}/s)     ${fmt(summary.failed).padStart(7)}`,
     );
