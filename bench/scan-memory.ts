@@ -13,19 +13,27 @@ const { values } = parseArgs({
     files: { type: 'string', default: '100000' },
     jobs: { type: 'string', default: String(availableParallelism()) },
     every: { type: 'string', default: '5' },
+    formats: { type: 'string', default: 'json,text,html,docx' },
   },
 });
+const formats = values.formats.split(',');
 const files = Number(values.files);
 const jobs = Number(values.jobs);
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const rssMb = () => process.memoryUsage.rss() / 1_048_576;
 
-// A pool of distinct files of every format but PDF (PDFs are few and slow; the point here is the file count),
+// A pool of distinct files of the chosen formats (PDFs are few and slow; the point here is the file count),
 // written again and again under new names, 1,000 to a folder.
 const pool = corpusFormats()
-  .filter((format) => format !== 'pdf')
+  .filter((format) => formats.includes(format))
   .flatMap((format) => corpusOf(format, 500));
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-scan-'));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 const started = performance.now();
 for (let i = 0; i < files; i += 1) {
   const folder = join(dir, 'in', String(Math.floor(i / 1000)).padStart(3, '0'));
@@ -37,10 +45,11 @@ console.log(`wrote ${fmt(files)} files in ${((performance.now() - started) / 100
 console.log(`scanning with ${jobs} workers; RSS every ${values.every} s:`);
 
 const samples: { s: number; done: number; rss: number }[] = [];
+const scanStarted = performance.now();
 let done = 0;
 const timer = setInterval(
   () => {
-    const s = samples.length === 0 ? 0 : samples[samples.length - 1]!.s + Number(values.every);
+    const s = Math.round((performance.now() - scanStarted) / 1000);
     const sample = { s, done, rss: rssMb() };
     samples.push(sample);
     console.log(
