@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPECTED } from '../support/fixtures.js';
+import { EXPECTED, REPORTS } from '../support/fixtures.js';
 import { runCli } from './run-cli.js';
 
 const city2024 = `${EXPECTED}huaian-city-2024.json`;
@@ -62,6 +62,25 @@ describe('gongkai report parse', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(message);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('reads every supported format through the registry, as check does', async () => {
+    const seed = `${REPORTS}seeds/003_c20991ba26628a0e.txt`;
+    const pdf = `${REPORTS}pdf/huaian-city-2024.pdf`;
+    const run = await runCli(['report', 'parse', seed, pdf, city2024]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.format)).toEqual(['text', 'pdf', 'json']);
+    expect(lines[0].report.agency).toBe('天坛街道办事处');
+    expect(lines[1].report.year).toBe(2024);
+    for (const file of [seed, pdf]) {
+      const check = await runCli(['report', 'check', file, '--json']);
+      expect([0, 1], file).toContain(check.code);
+      expect(JSON.parse(check.stdout).report.schema).toBe('gongkai.annual-report/v1');
     }
   });
 });
