@@ -91,7 +91,9 @@ export async function scanReports(options: ScanOptions): Promise<ScanSummary> {
 
   const summary = emptySummary(outPath, csvPath);
   let total: number | null = null;
-  countFiles(options.dir, skip).then(
+  // The count for the ETA walks the folder a second time, holding only a number; it stops with the scan.
+  const counting = new AbortController();
+  countFiles(options.dir, skip, counting.signal).then(
     (count) => (total = count),
     () => undefined,
   );
@@ -137,6 +139,7 @@ export async function scanReports(options: ScanOptions): Promise<ScanSummary> {
   } catch (error) {
     if (!aborted()) throw error;
   } finally {
+    counting.abort();
     await pool.close();
     summary.workersReplaced = pool.replaced;
     await Promise.all([finish(out), csv ? finish(csv) : undefined]);

@@ -121,7 +121,7 @@ export function registerReportScan(report: Command, io: CliIo): void {
           const code = (error as NodeJS.ErrnoException).code;
           if (typeof code === 'string' && code.startsWith('E')) {
             const path = (error as NodeJS.ErrnoException).path ?? options.out;
-            throw new CliError(`无法写入 / cannot write ${path} (${code})`);
+            throw new CliError(`无法读写 / cannot access ${path} (${code})`);
           }
           throw error;
         } finally {

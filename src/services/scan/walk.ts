@@ -56,9 +56,16 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-/** Counts the files `walkFiles` would yield, holding nothing but the count. */
-export async function countFiles(root: string, skip?: (path: string) => boolean): Promise<number> {
+/** Counts the files `walkFiles` would yield, holding nothing but the count; null if stopped first. */
+export async function countFiles(
+  root: string,
+  skip?: (path: string) => boolean,
+  signal?: AbortSignal,
+): Promise<number | null> {
   let count = 0;
-  for await (const entry of walkFiles(root, skip)) if (!entry.error) count += 1;
+  for await (const entry of walkFiles(root, skip)) {
+    if (signal?.aborted) return null;
+    if (!entry.error) count += 1;
+  }
   return count;
 }
