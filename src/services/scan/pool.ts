@@ -85,9 +85,12 @@ export class ScanPool {
       workerData: this.options.settings,
       env: this.options.env ?? process.env,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
-      stdout: false,
-      stderr: false,
+      // What readers print (pdf.js warnings, say) would garble the progress bar and stdout: it is dropped.
+      stdout: true,
+      stderr: true,
     });
+    worker.stdout.resume();
+    worker.stderr.resume();
     const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false };
     this.slots.add(slot);
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
