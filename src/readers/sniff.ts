@@ -5,14 +5,28 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
+/** True when the text holds control characters other than tab, line ends and form feed (binary data). */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) return true;
+  }
+  return false;
+}
+
 /** The format of a file, or null when it is binary and of no known kind. */
 export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf'; // %PDF
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return /\.docx$/i.test(name) || !/\.(zip|xlsx|pptx)$/i.test(name) ? 'docx' : null; // PK zip
   }
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
-  if (head.includes('\u0000') || head.includes('\ufffd\ufffd\ufffd')) return null;
+  let head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
+  if (head.includes('\u0000')) return null;
+  if (head.includes('\ufffd\ufffd\ufffd')) {
+    // Not UTF-8: GB18030/GBK text (common for Chinese reports) decodes cleanly but for a character cut at 4 KiB.
+    head = new TextDecoder('gb18030', { fatal: false }).decode(bytes.subarray(0, 4096));
+    if (head.slice(0, -1).includes('\ufffd') || hasControl(head)) return null;
+  }
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (trimmed.startsWith('{')) return 'json';
   if (

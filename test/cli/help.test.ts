@@ -25,5 +25,5 @@ describe('gongkai --help', () => {
     const out = execFileSync('npx', ['gongkai', 'report', '--help'], { encoding: 'utf8', timeout: 60_000 });
     expect(out).toContain('检查年度报告的表格是否一致');
     expect(out).toContain('annual reports: check, show');
-  });
+  }, 90_000);
 });

@@ -5,7 +5,7 @@
  */
 import { APPLICATION_ROWS, APPLICATION_ROW_WIDTH, TOTAL_COLUMN } from '../../core/report/template.js';
 import { cellOf, type ReadCell, type Reading } from './cells.js';
-import { matchRow, OTHER_GROUP_KEY, ROW_MATCHERS } from './labels.js';
+import { CELL_PATHS, matchRow, OTHER_GROUP_KEY, ROW_MATCHERS } from './labels.js';
 import { labelKey } from './normalize.js';
 import { splitSummed } from './split.js';
 import type { Line, Token } from './tokens.js';
@@ -394,7 +394,7 @@ export function readApplications(lines: readonly Line[], reading: Reading): { si
       }
       continue;
     }
-    found.cells.forEach((cell, c) => reading.set(`${row.path}[${c}]`, cell));
+    found.cells.forEach((cell, c) => reading.set(CELL_PATHS[index]![c]!, cell));
   }
   return { singleOther: rows.length < APPLICATION_ROWS.length };
 }

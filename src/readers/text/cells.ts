@@ -6,6 +6,8 @@ import type { Token } from './tokens.js';
 export interface ReadCell {
   value: number | null;
   at: SourceLocation;
+  /** Read from an OCR look-alike (`1O` for 10). */
+  ocr?: boolean;
 }
 
 /** Collects values by path, their provenance and the doubts of one reading. */
@@ -18,6 +20,14 @@ export class Reading {
     if (cell === null) return;
     this.values.set(path, cell.value);
     this.provenance[path] = cell.at;
+    if (cell.ocr) {
+      this.doubt(
+        'ocr',
+        path,
+        `“${cell.at.text ?? ''}”按数字读取`,
+        `"${cell.at.text ?? ''}" was read as a number (OCR look-alike)`,
+      );
+    }
   }
 
   get(path: string): number | null {
@@ -31,5 +41,7 @@ export class Reading {
 
 /** A token as a cell (empty and blank tokens read as null). */
 export function cellOf(token: Token): ReadCell {
-  return { value: token.kind === 'value' ? token.value : null, at: token.at };
+  const cell: ReadCell = { value: token.kind === 'value' ? token.value : null, at: token.at };
+  if (token.ocr) cell.ocr = true;
+  return cell;
 }

@@ -35,6 +35,11 @@ export const ROW_MATCHERS: readonly RowMatcher[] = APPLICATION_ROWS.map((row, in
   key: rowKey(row.label),
 }));
 
+/** The cell paths of every table-三 row, built once (`applications.disclosed[3]`). */
+export const CELL_PATHS: readonly (readonly string[])[] = APPLICATION_ROWS.map((row) =>
+  Array.from({ length: 7 }, (_, c) => `${row.path}[${c}]`),
+);
+
 /** The key of the single 2019-format row （六）其他处理. */
 export const OTHER_GROUP_KEY = labelKey(OUTCOME_GROUPS[3].label).replace(LEADING_NUMBERING, '');
 

@@ -30,13 +30,13 @@ export function findHeadings(lines: readonly Line[]): Heading[] {
   for (const section of SECTIONS) {
     const words = SECTION_WORDS[section.number] ?? [];
     for (let i = from; i < lines.length; i++) {
-      const text = lines[i]!.text;
-      const key = labelKey(text);
-      if (key.length > 40 || !key.startsWith(section.number)) continue;
-      // `二、…` is a heading; `（二）…` is a paragraph of section 一.
-      if (!/^[#*\s]*[一二三四五六]\s*(?:[、.,，]|\s|$)/.test(toHalfWidth(text))) continue;
-      if (!words.some((word) => key.includes(word))) continue;
-      found.push({ number: section.number, title: text.trim(), line: i });
+      const raw = lines[i]!.raw;
+      // `二、…` is a heading; `（二）…` is a paragraph of section 一. Only such lines are normalised.
+      const lead = HEADING_LEAD.exec(raw);
+      if (lead === null || lead[1] !== section.number || raw.length > 80) continue;
+      const key = labelKey(raw);
+      if (key.length > 40 || !words.some((word) => key.includes(word))) continue;
+      found.push({ number: section.number, title: raw.replace(/[#*|\t]+/g, ' ').trim(), line: i });
       from = i + 1;
       break;
     }
@@ -44,10 +44,14 @@ export function findHeadings(lines: readonly Line[]): Heading[] {
   return found;
 }
 
+const HEADING_LEAD = /^[#*|\s\u3000]*([一二三四五六])\s*(?:[、.,，．]|\s|$)/;
+
+const MARKER_KEYS = FORMAT_2019_MARKERS.map((marker) => labelKey(marker));
+
 /** The 2019 试行 labels found in the text, as the template prints them. */
 export function formatMarkers(text: string): string[] {
   const key = labelKey(text);
-  return FORMAT_2019_MARKERS.filter((marker) => key.includes(labelKey(marker)));
+  return FORMAT_2019_MARKERS.filter((_, n) => key.includes(MARKER_KEYS[n]!));
 }
 
 const TITLE = /^(.{2,60}?)((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
@@ -89,7 +93,7 @@ export function findPeriodYear(text: string): number | null {
  * agency has it. Without such a sentence the title's name is kept as printed.
  */
 export function completeAgency(agency: string, body: string): string {
-  const half = toHalfWidth(body).replace(/\s+/g, '');
+  const half = toHalfWidth(body.slice(0, 1500)).replace(/\s+/g, '');
   const compiler = /本报告由([\u4e00-\u9fff]{2,30}?)(?:根据|依据|按照|负责|编制)/.exec(half.slice(0, 600));
   if (!compiler || compiler[1] === agency) return agency;
   const office = compiler[1]!;

@@ -21,9 +21,13 @@ const LABEL_SLIPS: readonly (readonly [RegExp, string])[] = [
 /** Characters that never matter when comparing labels: spaces, punctuation, quotes, brackets. */
 const LABEL_NOISE = /[\s\u3000()（）[\]【】、,，.．。:：;；“”"'‘’「」《》〈〉<>\-—–_·•|/\\*#`~]+/g;
 
+/** Characters NFKC may change here: Latin-1, letter-like and enclosed forms, CJK compatibility, full-width forms. */
+const COMPATIBILITY =
+  /[\u00a0-\u00ff\u2000-\u200b\u2100-\u2bff\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]/;
+
 /** Unicode compatibility form: full-width digits and letters, full-width brackets, ideographic space. */
 export function toHalfWidth(text: string): string {
-  return text.normalize('NFKC');
+  return COMPATIBILITY.test(text) ? text.normalize('NFKC') : text;
 }
 
 /** A label reduced for matching: half-width, slips corrected, spaces and punctuation removed. */
@@ -51,22 +55,45 @@ export type CellValue =
 /** Markers that print a blank cell (REPORT-JSON.md: a blank is null, not zero). */
 const BLANK_MARKERS = new Set(['-', '/', '—', '－', '–', '／', '——', '--', '\\', '无', '/ ']);
 
-const NUMBER = /^\d{1,12}(?:\.\d{1,6})?$/;
 const OCR_NUMBER = /^[\dOoIl]{1,12}(?:\.[\dOoIl]{1,6})?$/;
+
+/** Parses plain digits (with an optional decimal part and thousands commas) without a regex; NaN otherwise. */
+function plainNumber(text: string): number {
+  let digits = 0;
+  let dot = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === 46 && !dot && digits > 0 && i < text.length - 1) dot = true;
+    else if (code === 44 && digits > 0 && !dot) continue;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 12) return NaN;
+  return Number(text.includes(',') ? text.replace(/,/g, '') : text);
+}
 
 /** Classifies one cell's text as a number, a blank marker, empty, or text. */
 export function classifyCell(raw: string): CellValue {
   const text = toHalfWidth(raw).trim();
   if (text === '') return { kind: 'empty' };
-  if (BLANK_MARKERS.has(text)) return { kind: 'blank' };
-  const plain = text.replace(/,(?=\d{3}\b)/g, '');
-  if (NUMBER.test(plain)) return { kind: 'number', value: Number(plain), ocr: false };
-  if (plain.length <= 12 && OCR_NUMBER.test(plain) && /\d/.test(plain)) {
-    const fixed = plain.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+  const first = text.charCodeAt(0);
+  const digitLike =
+    (first >= 48 && first <= 57) || first === 79 || first === 111 || first === 73 || first === 108;
+  if (!digitLike) return BLANK_MARKERS.has(text) ? { kind: 'blank' } : TEXT;
+  const value = plainNumber(text);
+  if (!Number.isNaN(value)) {
+    // `1,234` is a thousands separator only in groups of three.
+    if (text.includes(',') && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return TEXT;
+    return { kind: 'number', value, ocr: false };
+  }
+  if (text.length <= 12 && OCR_NUMBER.test(text) && /\d/.test(text)) {
+    const fixed = text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
     return { kind: 'number', value: Number(fixed), ocr: true };
   }
-  return { kind: 'text' };
+  return TEXT;
 }
+
+const TEXT: CellValue = { kind: 'text' };
 
 /** True when the text is an isolated page number such as `-4-`, `- 5 -` or `第 3 页`. */
 export function isPageNumber(text: string): boolean {

@@ -8,7 +8,7 @@ import { cellOf, type Reading } from './cells.js';
 import { PROACTIVE_ROWS } from './labels.js';
 import { labelKey } from './normalize.js';
 import { splitPlain } from './split.js';
-import type { Line, Token } from './tokens.js';
+import { keyOf, type Line, type Token } from './tokens.js';
 
 const CAPTIONS = PROACTIVE_TABLES.map((table) => labelKey(table.caption));
 
@@ -24,7 +24,7 @@ function parts(lines: readonly Line[]): Part[] {
   for (const line of lines) {
     for (const token of line.tokens) {
       if (token.kind === 'text') {
-        const key = labelKey(token.text);
+        const key = keyOf(token);
         const caption = CAPTIONS.findIndex((c) => key.includes(c));
         if (caption !== -1) {
           out.push(current);
@@ -78,13 +78,13 @@ export function readProactive(lines: readonly Line[], reading: Reading): void {
   const tokens = lines.flatMap((line) => line.tokens.filter((t) => t.kind !== 'empty'));
   PROACTIVE_ROWS.forEach((row, r) => {
     if (row.paths.every((path) => done.has(path))) return;
-    const start = tokens.findIndex((t) => t.kind === 'text' && labelKey(t.text).endsWith(row.key));
+    const start = tokens.findIndex((t) => t.kind === 'text' && keyOf(t).endsWith(row.key));
     if (start === -1) return;
     const nextLabels = PROACTIVE_ROWS.slice(r + 1).map((other) => other.key);
     let end = start + 1;
     while (
       end < tokens.length &&
-      !(tokens[end]!.kind === 'text' && nextLabels.some((key) => labelKey(tokens[end]!.text).endsWith(key)))
+      !(tokens[end]!.kind === 'text' && nextLabels.some((key) => keyOf(tokens[end]!).endsWith(key)))
     ) {
       end++;
     }

@@ -27,7 +27,11 @@ import {
 import { hasSlip } from './normalize.js';
 import { readProactive } from './proactive.js';
 import { tokenize, type Line } from './tokens.js';
-import { ROW_MATCHERS } from './labels.js';
+import { CELL_PATHS, ROW_MATCHERS } from './labels.js';
+
+const APPEAL_PATHS = APPEAL_GROUPS.flatMap((group) =>
+  APPEAL_RESULTS.map((result) => `appeals.${group.key}.${result.key}`),
+);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
@@ -114,9 +118,9 @@ function emptyReport(template: '2021' | '2019'): AnnualReport {
   };
 }
 
-/** The raw text of each grid row (cells joined by a space), for the title and body searches. */
-function rawLines(grid: Grid): string[] {
-  return grid.rows.map((row) => row.map((cell) => cell.text).join(' '));
+/** The raw text of the first grid rows (cells joined by a space), for the title and the compiler sentence. */
+function rawLines(grid: Grid, count: number): string[] {
+  return grid.rows.slice(0, count).map((row) => row.map((cell) => cell.text).join(' '));
 }
 
 /**
@@ -128,8 +132,8 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
   const headings = findHeadings(lines);
   const parts = regions(lines, headings);
   const reading = new Reading();
-  const raw = rawLines(grid);
-  const body = raw.join('\n');
+  const raw = rawLines(grid, 40);
+  const head = raw.join('\n');
 
   const markers = formatMarkers(parts.proactive.map((line) => line.text).join(''));
   const template = markers.length > 0 ? '2019' : '2021';
@@ -148,8 +152,8 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
 
   const report = emptyReport(template);
   const title = findTitle(raw);
-  report.year = title.year ?? findPeriodYear(body);
-  report.agency = title.agency === null ? null : completeAgency(title.agency, body);
+  report.year = title.year ?? findPeriodYear(lines.map((line) => line.raw).join('\n'));
+  report.agency = title.agency === null ? null : completeAgency(title.agency, head);
   if (report.agency === null) {
     reading.doubt(
       'agency-missing',
@@ -173,40 +177,26 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
     if (template === '2021')
       setPath(report as unknown as Record<string, unknown>, cell.path, reading.get(cell.path));
   }
-  for (const row of APPLICATION_ROWS) {
-    const cells = Array.from({ length: 7 }, (_, c) =>
-      reading.get(`${row.path}[${c}]`),
-    ) as ApplicationRowCells;
+  APPLICATION_ROWS.forEach((row, index) => {
+    const paths = CELL_PATHS[index]!;
+    const cells = paths.map((path) => reading.get(path)) as ApplicationRowCells;
     const value = singleOther && row.only2021 ? null : cells;
     setPath(report as unknown as Record<string, unknown>, row.path, value);
-  }
-  for (const group of APPEAL_GROUPS) {
-    for (const result of APPEAL_RESULTS) {
-      const path = `appeals.${group.key}.${result.key}`;
-      setPath(report as unknown as Record<string, unknown>, path, reading.get(path));
-    }
-  }
+  });
+  for (const path of APPEAL_PATHS)
+    setPath(report as unknown as Record<string, unknown>, path, reading.get(path));
 
   if (markers.length > 0) report.formatMarkers = markers;
   if (headings.length > 0) report.sections = headings.map((h) => ({ number: h.number, title: h.title }));
-  const slips = lines.filter((line) => hasSlip(line.text));
+  const slips = [...parts.proactive, ...parts.applications, ...parts.appeals].filter((line) =>
+    hasSlip(line.text),
+  );
   for (const line of slips.slice(0, 5)) {
     reading.doubt(
       'slip',
       undefined,
       `标签有笔误，已按格式读取：${line.text}`,
       `A label has a known slip and was read as the template's: ${line.text}`,
-    );
-  }
-  const ocr = [...Object.entries(reading.provenance)].filter(
-    ([, at]) => at.text !== undefined && /[OoIl]/.test(at.text),
-  );
-  for (const [path, at] of ocr) {
-    reading.doubt(
-      'ocr',
-      path,
-      `“${at.text}”按数字读取`,
-      `"${at.text}" was read as a number (OCR look-alike)`,
     );
   }
   report.provenance = reading.provenance;

@@ -6,6 +6,14 @@
 
 /** At most this many candidate splits are kept; more means the run cannot be told apart anyway. */
 export const MAX_CANDIDATES = 16;
+/** At most this many partial splits are tried for one run, so a long run costs bounded time. */
+export const MAX_STEPS = 50_000;
+
+function digitSum(digits: string, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += digits.charCodeAt(i) - 48;
+  return sum;
+}
 
 function part(digits: string, from: number, to: number): number | null {
   if (to - from > 1 && digits.charCodeAt(from) === 48) return null; // leading zero
@@ -19,27 +27,53 @@ function part(digits: string, from: number, to: number): number | null {
 export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATES): number[][] {
   const out: number[][] = [];
   const n = digits.length;
+  let steps = 0;
   for (let totalLength = 1; totalLength <= n - parts; totalLength++) {
-    const total = part(digits, n - totalLength, n);
-    if (total === null) continue;
     const body = n - totalLength;
+    // The longest of the parts has at least ceil(body / parts) digits and cannot be longer than the total.
+    if (Math.ceil(body / parts) > totalLength) continue;
+    const total = part(digits, body, n);
+    if (total === null) continue;
+    // Casting out nines: any split of the body sums to its digit sum modulo 9, so the total must agree.
+    if (digitSum(digits, 0, body) % 9 !== total % 9) continue;
     const current: number[] = [];
-    const walk = (from: number, sum: number): void => {
-      if (out.length >= limit) return;
+    // Dead ends already met: the same position, parts left and running sum fail again (zeros make many paths).
+    const dead = new Set<number>();
+    const walk = (from: number, sum: number): boolean => {
+      if (out.length >= limit || ++steps > MAX_STEPS) return true;
       const left = parts - current.length;
-      if (left === 0) {
-        if (from === body && sum === total) out.push([...current, total]);
-        return;
+      const rest = body - from;
+      if (left === 1) {
+        const value = part(digits, from, body);
+        if (value !== null && sum + value === total) {
+          out.push([...current, value, total]);
+          return true;
+        }
+        return false;
       }
-      const maxLength = Math.min(body - from - (left - 1), totalLength);
-      for (let length = 1; length <= maxLength; length++) {
-        const value = part(digits, from, from + length);
-        if (value === null) break;
-        if (sum + value > total) break;
-        current.push(value);
-        walk(from + length, sum + value);
-        current.pop();
+      const state = (from * 8 + left) * (total + 1) + sum;
+      if (Number.isSafeInteger(state) && dead.has(state)) return false;
+      let found = false;
+      // Some remaining part has at least ceil(rest / left) digits: too big for what is left of the total?
+      const longest = Math.ceil(rest / left);
+      const maxLength = Math.min(rest - (left - 1), totalLength);
+      // Or too small even if every remaining part were as long as it may be?
+      if (
+        !(longest > 1 && 10 ** (longest - 1) > total - sum) &&
+        left * (10 ** maxLength - 1) >= total - sum
+      ) {
+        let value = 0;
+        for (let length = 1; length <= maxLength; length++) {
+          value = value * 10 + (digits.charCodeAt(from + length - 1) - 48);
+          if (length > 1 && digits.charCodeAt(from) === 48) break; // no leading zeros
+          if (sum + value > total) break;
+          current.push(value);
+          if (walk(from + length, sum + value)) found = true;
+          current.pop();
+        }
       }
+      if (!found && Number.isSafeInteger(state)) dead.add(state);
+      return found;
     };
     walk(0, 0);
   }

@@ -3,8 +3,8 @@
  * glued to a label (`数量801000081`) whose split into cells the table's arithmetic decides later.
  */
 import type { SourceLocation } from '../../core/report/model.js';
-import type { Grid } from '../grid.js';
-import { classifyCell, isPageNumber, toHalfWidth } from './normalize.js';
+import type { Grid, GridRow } from '../grid.js';
+import { classifyCell, isPageNumber, labelKey, toHalfWidth } from './normalize.js';
 
 /** One token of a line. `value` is null for a blank marker (“-”, “/”); runs carry their digits in `text`. */
 export interface Token {
@@ -13,17 +13,54 @@ export interface Token {
   value: number | null;
   ocr?: boolean;
   at: SourceLocation;
+  /** The label key of a text token, once computed (see `keyOf`). */
+  key?: string;
 }
 
-/** A grid row as tokens; `text` is its label text joined, `blankBefore` marks a paragraph break before it. */
-export interface Line {
-  index: number;
-  tokens: Token[];
-  text: string;
-  blankBefore: boolean;
+/** A text token's label key, computed once. */
+export function keyOf(token: Token): string {
+  token.key ??= labelKey(token.text);
+  return token.key;
+}
+
+/**
+ * A grid row: its raw text, and (computed on first use, since prose lines never need them) its tokens and its
+ * label text joined; `blankBefore` marks a paragraph break before it.
+ */
+export class Line {
+  #tokens: Token[] | undefined;
+  #text: string | undefined;
+
+  constructor(
+    readonly index: number,
+    private readonly row: GridRow,
+    readonly raw: string,
+    readonly blankBefore: boolean,
+  ) {}
+
+  get tokens(): Token[] {
+    if (this.#tokens === undefined) {
+      const tokens: Token[] = [];
+      for (const cell of this.row) cellTokens(cell.text, cell.at, tokens);
+      this.#tokens = tokens;
+    }
+    return this.#tokens;
+  }
+
+  get text(): string {
+    if (this.#text === undefined) {
+      let text = '';
+      for (const token of this.tokens) if (token.kind === 'text') text += token.text;
+      this.#text = text;
+    }
+    return this.#text;
+  }
 }
 
 function shift(at: SourceLocation, offset: number, text: string): SourceLocation {
+  if (at.page === undefined && at.line !== undefined && at.column !== undefined) {
+    return { line: at.line, column: at.column + offset, text };
+  }
   if (offset === 0 || at.column === undefined) return { ...at, text };
   return { ...at, column: at.column + offset, text };
 }
@@ -88,22 +125,41 @@ function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
   let labelStart = 0;
   const flush = () => {
     if (label === '') return;
-    if (/\d/.test(label)) splitGlued(label, at, labelStart, out);
+    if (hasDigit(label)) splitGlued(label, at, labelStart, out);
     else out.push({ kind: 'text', text: label, value: null, at: shift(at, labelStart, label) });
     label = '';
   };
-  for (const match of text.matchAll(/\S+/g)) {
-    const piece = match[0];
+  // Whitespace-separated pieces, scanned by hand (this runs for every cell of every table).
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const piece = text.slice(start, i);
     const kind = classifyCell(piece);
     if (kind.kind === 'number' || kind.kind === 'blank') {
       flush();
-      out.push(valueToken(kind, piece, shift(at, match.index, piece)));
+      out.push(valueToken(kind, piece, shift(at, start, piece)));
     } else {
-      if (label === '') labelStart = match.index;
+      if (label === '') labelStart = start;
       label += piece;
     }
   }
   flush();
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 function valueToken(kind: ReturnType<typeof classifyCell>, text: string, at: SourceLocation): Token {
@@ -113,32 +169,23 @@ function valueToken(kind: ReturnType<typeof classifyCell>, text: string, at: Sou
   return { kind: 'value', text, value: null, at };
 }
 
-/** Brings every row of a grid into tokens; page numbers are dropped, empty rows mark paragraph breaks. */
+/** Brings every row of a grid into lines; page numbers are dropped, empty rows mark paragraph breaks. */
 export function tokenize(grid: Grid): Line[] {
   const lines: Line[] = [];
   let blank = false;
   let lastLine: number | undefined;
   for (const row of grid.rows) {
-    const tokens: Token[] = [];
-    for (const cell of row) cellTokens(cell.text, cell.at, tokens);
-    const meaningful = tokens.some((token) => token.kind !== 'empty');
-    const joined = row.map((cell) => cell.text).join('');
-    if (!meaningful || isPageNumber(joined)) {
+    let raw = '';
+    for (const cell of row) raw = raw === '' ? cell.text : `${raw} ${cell.text}`;
+    const trimmed = raw.trim();
+    if (trimmed === '' || (trimmed.length < 16 && isPageNumber(trimmed))) {
       blank = true;
       continue;
     }
     const lineNo = row[0]?.at.line;
     const gap = lineNo !== undefined && lastLine !== undefined && lineNo > lastLine + 1;
     lastLine = lineNo;
-    lines.push({
-      index: lines.length,
-      tokens,
-      text: tokens
-        .filter((token) => token.kind === 'text')
-        .map((token) => token.text)
-        .join(''),
-      blankBefore: blank || gap,
-    });
+    lines.push(new Line(lines.length, row, raw, blank || gap));
     blank = false;
   }
   return lines;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ROWS } from '../../core/report/template.js';
+import { matchRow } from './labels.js';
+import { classifyCell, labelKey } from './normalize.js';
+
+const path = (text: string) => {
+  const match = matchRow(text);
+  return match ? APPLICATION_ROWS[match.index]!.path : null;
+};
+
+describe('row labels', () => {
+  it('matches every template label to its own row', () => {
+    for (const row of APPLICATION_ROWS) expect(path(row.label)).toBe(row.path);
+  });
+  it('tolerates numbering variants, spaces and full-width forms', () => {
+    expect(path('(一) 予以公开')).toBe('applications.disclosed');
+    expect(path('一、予以公开')).toBe('applications.disclosed');
+    expect(path('（七）总计')).toBe('applications.totalProcessed');
+    expect(path('(七) 总 计')).toBe('applications.totalProcessed');
+    expect(path('３．其他')).toBe('applications.otherProcessing.other');
+    expect(path('3、其他')).toBe('applications.otherProcessing.other');
+  });
+  it('reads the known slips as the template label', () => {
+    expect(path('2.其他法律行政止公开')).toBe('applications.withheld.prohibitedByLaw');
+    expect(path('5.要求行政机关确认或重新出具己获取信息')).toBe('applications.notProcessed.confirmation');
+    expect(labelKey('本年度止件数')).toBe(labelKey('本年废止件数'));
+  });
+  it('matches the beginning of a label split over lines', () => {
+    expect(path('1、申请人无正当理由逾期不补')).toBe('applications.otherProcessing.correctionOverdue');
+    expect(path('5.要求行政机关确认或重新出')).toBe('applications.notProcessed.confirmation');
+  });
+  it('does not take a column header or a group label for a row', () => {
+    expect(path('总计')).toBeNull();
+    expect(path('其他')).toBeNull();
+    expect(path('（三）不予公开')).toBeNull();
+  });
+});
+
+describe('cells', () => {
+  it('reads numbers, full-width digits, blanks and OCR look-alikes', () => {
+    expect(classifyCell('12')).toEqual({ kind: 'number', value: 12, ocr: false });
+    expect(classifyCell('１２')).toEqual({ kind: 'number', value: 12, ocr: false });
+    expect(classifyCell('1,234')).toEqual({ kind: 'number', value: 1234, ocr: false });
+    expect(classifyCell('7730.28')).toEqual({ kind: 'number', value: 7730.28, ocr: false });
+    expect(classifyCell('1O')).toEqual({ kind: 'number', value: 10, ocr: true });
+    for (const blank of ['-', '/', '—', '－']) expect(classifyCell(blank)).toEqual({ kind: 'blank' });
+    expect(classifyCell('  ')).toEqual({ kind: 'empty' });
+    expect(classifyCell('规章')).toEqual({ kind: 'text' });
+  });
+});
