@@ -2,9 +2,10 @@
  * Brings a Word document into a `Grid`: each body paragraph is a row (tab stops split it into cells), and each
  * table (`w:tbl`) gives its rows cell by cell, merged cells spread so that columns line up: a `w:gridSpan` cell
  * is followed by empty cells, a `w:vMerge` continuation is an empty cell, `w:gridBefore`/`w:gridAfter` are
- * empty cells. The XML is read by a streaming tokenizer, without a DOM or recursion.
+ * empty cells. The XML is read by htmlparser2's tokenizer alone, with no DOM, element stack or recursion, so
+ * deep nesting costs only its length.
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { DomainError } from '../../core/errors.js';
 import type { Grid, GridCell, GridRow } from '../grid.js';
 
@@ -117,104 +118,148 @@ export function documentXmlToGrid(xml: string): Grid {
 
   const textTarget = (): string[] => top()?.cell?.parts ?? paragraph;
 
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (SKIPPED.has(name)) {
-          skipDepth++;
-          return;
+  const onOpen = (name: string, attributes: Record<string, string>): void => {
+    if (SKIPPED.has(name)) {
+      skipDepth++;
+      return;
+    }
+    if (skipDepth > 0) return;
+    const table = top();
+    switch (name) {
+      case 'w:t':
+        inText = true;
+        return;
+      case 'w:tab':
+        if (!table?.cell) paragraph.push('\t');
+        else table.cell.parts.push(' ');
+        return;
+      case 'w:br':
+      case 'w:cr':
+        textTarget().push(BREAK);
+        return;
+      case 'w:tbl':
+        if (!table?.cell) flushParagraphIfAny();
+        tables.push({ index: ++tableCount, rowCount: 0, row: null, column: 0, gridAfter: 0, cell: null });
+        return;
+      case 'w:tr':
+        if (table) {
+          closeRow(table);
+          table.rowCount++;
+          table.row = [];
+          table.column = 0;
+          table.gridAfter = 0;
         }
-        if (skipDepth > 0) return;
-        const table = top();
-        switch (name) {
-          case 'w:t':
-            inText = true;
-            return;
-          case 'w:tab':
-            if (!table?.cell) paragraph.push('\t');
-            else table.cell.parts.push(' ');
-            return;
-          case 'w:br':
-          case 'w:cr':
-            textTarget().push(BREAK);
-            return;
-          case 'w:tbl':
-            if (!table?.cell) flushParagraphIfAny();
-            tables.push({ index: ++tableCount, rowCount: 0, row: null, column: 0, gridAfter: 0, cell: null });
-            return;
-          case 'w:tr':
-            if (table) {
-              closeRow(table);
-              table.rowCount++;
-              table.row = [];
-              table.column = 0;
-              table.gridAfter = 0;
-            }
-            return;
-          case 'w:gridBefore':
-            if (table?.row && table.cell === null) pad(table, spanOf(attributes['w:val']));
-            return;
-          case 'w:gridAfter':
-            if (table?.row && table.cell === null) table.gridAfter = spanOf(attributes['w:val']);
-            return;
-          case 'w:tc':
-            if (table?.row) {
-              closeCell(table);
-              table.cell = { parts: [], span: 1, continued: false };
-            }
-            return;
-          case 'w:gridSpan':
-            if (table?.cell) table.cell.span = spanOf(attributes['w:val']);
-            return;
-          case 'w:vMerge':
-            if (table?.cell) table.cell.continued = (attributes['w:val'] ?? 'continue') === 'continue';
-            return;
-          default:
+        return;
+      case 'w:gridBefore':
+        if (table?.row && table.cell === null) pad(table, spanOf(attributes['w:val']));
+        return;
+      case 'w:gridAfter':
+        if (table?.row && table.cell === null) table.gridAfter = spanOf(attributes['w:val']);
+        return;
+      case 'w:tc':
+        if (table?.row) {
+          closeCell(table);
+          table.cell = { parts: [], span: 1, continued: false };
         }
-      },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) {
-          skipDepth = Math.max(0, skipDepth - 1);
-          return;
+        return;
+      case 'w:gridSpan':
+        if (table?.cell) table.cell.span = spanOf(attributes['w:val']);
+        return;
+      case 'w:vMerge':
+        if (table?.cell) table.cell.continued = (attributes['w:val'] ?? 'continue') === 'continue';
+        return;
+      default:
+    }
+  };
+
+  const onClose = (name: string): void => {
+    if (SKIPPED.has(name)) {
+      skipDepth = Math.max(0, skipDepth - 1);
+      return;
+    }
+    if (skipDepth > 0) return;
+    const table = top();
+    switch (name) {
+      case 'w:t':
+        inText = false;
+        return;
+      case 'w:p':
+        if (table?.cell) table.cell.parts.push(BREAK);
+        else flushParagraph();
+        return;
+      case 'w:tc':
+        if (table) closeCell(table);
+        return;
+      case 'w:tr':
+        if (table) closeRow(table);
+        return;
+      case 'w:tbl':
+        if (table) {
+          closeRow(table);
+          tables.pop();
         }
-        if (skipDepth > 0) return;
-        const table = top();
-        switch (name) {
-          case 'w:t':
-            inText = false;
-            return;
-          case 'w:p':
-            if (table?.cell) table.cell.parts.push(BREAK);
-            else flushParagraph();
-            return;
-          case 'w:tc':
-            if (table) closeCell(table);
-            return;
-          case 'w:tr':
-            if (table) closeRow(table);
-            return;
-          case 'w:tbl':
-            if (table) {
-              closeRow(table);
-              tables.pop();
-            }
-            return;
-          default:
-        }
-      },
-      ontext(text) {
-        if (inText && skipDepth === 0) textTarget().push(text);
-      },
-    },
-    { xmlMode: true, decodeEntities: true },
-  );
+        return;
+      default:
+    }
+  };
+
+  const onText = (text: string): void => {
+    if (inText && skipDepth === 0) textTarget().push(text);
+  };
 
   function flushParagraphIfAny(): void {
     if (paragraph.length > 0) flushParagraph();
   }
 
-  parser.write(xml);
-  parser.end();
+  let tagName = '';
+  let attributes: Record<string, string> = {};
+  let attributeName = '';
+  let attributeValue = '';
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tagName = xml.slice(start, end);
+        attributes = {};
+      },
+      onattribname(start, end) {
+        attributeName = xml.slice(start, end);
+        attributeValue = '';
+      },
+      onattribdata(start, end) {
+        attributeValue += xml.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        attributeValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        attributes[attributeName] = attributeValue;
+      },
+      onopentagend() {
+        onOpen(tagName, attributes);
+      },
+      onselfclosingtag() {
+        onOpen(tagName, attributes);
+        onClose(tagName);
+      },
+      onclosetag(start, end) {
+        onClose(xml.slice(start, end));
+      },
+      ontext(start, end) {
+        onText(xml.slice(start, end));
+      },
+      ontextentity(codepoint) {
+        onText(String.fromCodePoint(codepoint));
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
+    },
+  );
+  tokenizer.write(xml);
+  tokenizer.end();
   for (let table = top(); table !== undefined; table = top()) {
     closeRow(table);
     tables.pop();

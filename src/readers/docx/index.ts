@@ -22,8 +22,9 @@ export function docxBytesToGrid(bytes: Uint8Array, name: string): Grid {
   const rels = entries.get('_rels/.rels');
   if (rels !== undefined) {
     const xml = decodeXml(readZipEntry(bytes, rels, name));
-    const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(xml)?.[1]
-      ?? /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(xml)?.[1];
+    const target =
+      /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(xml)?.[1] ??
+      /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(xml)?.[1];
     if (target !== undefined && entries.has(target)) main = target;
   }
   const entry = entries.get(main);

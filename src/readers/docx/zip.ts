@@ -26,7 +26,11 @@ export interface ZipEntry {
 }
 
 function broken(name: string, zh: string, en: string): DomainError {
-  return new DomainError('REPORT_UNREADABLE', `${name} 不是有效的 DOCX 文件：${zh}`, `${name} is not a valid DOCX file: ${en}`);
+  return new DomainError(
+    'REPORT_UNREADABLE',
+    `${name} 不是有效的 DOCX 文件：${zh}`,
+    `${name} is not a valid DOCX file: ${en}`,
+  );
 }
 
 function u16(bytes: Uint8Array, at: number): number {
@@ -46,7 +50,12 @@ export function zipEntries(bytes: Uint8Array, fileName: string): Map<string, Zip
       break;
     }
   }
-  if (end < 0) throw broken(fileName, 'ZIP 目录结尾缺失（文件可能不完整）', 'the ZIP end of directory is missing (truncated file?)');
+  if (end < 0)
+    throw broken(
+      fileName,
+      'ZIP 目录结尾缺失（文件可能不完整）',
+      'the ZIP end of directory is missing (truncated file?)',
+    );
   const count = u16(bytes, end + 10);
   let at = u32(bytes, end + 16);
   if (count === 0xffff || at === 0xffffffff) throw broken(fileName, '不支持 ZIP64', 'ZIP64 is not supported');
@@ -93,7 +102,11 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, fileName: strin
     return data;
   }
   if (entry.method !== 8) {
-    throw broken(fileName, `${entry.name} 使用了不支持的压缩方式 ${entry.method}`, `${entry.name} uses unsupported compression ${entry.method}`);
+    throw broken(
+      fileName,
+      `${entry.name} 使用了不支持的压缩方式 ${entry.method}`,
+      `${entry.name} uses unsupported compression ${entry.method}`,
+    );
   }
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -8,7 +8,8 @@
 const PRESCAN_BYTES = 4096;
 
 /** Labels the WHATWG Encoding standard folds into GBK/GB18030; TextDecoder knows them all. */
-const GB_LABELS = /^(gb2312|gbk|gb18030|x-gbk|cp936|csgb2312|chinese|iso-ir-58|gb_2312-80|ms936|windows-936)$/i;
+const GB_LABELS =
+  /^(gb2312|gbk|gb18030|x-gbk|cp936|csgb2312|chinese|iso-ir-58|gb_2312-80|ms936|windows-936)$/i;
 
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));

@@ -2,11 +2,12 @@
  * Brings a web page into a `Grid`: every data table row by row, merged cells spread so that columns line up,
  * and the page's other text (title, headings, paragraphs) as one-cell rows, in document order.
  *
- * The page is read by a streaming tokenizer with no DOM and no recursion, so a page nested 100,000 levels deep
- * costs what its length costs. Scripts, styles and other non-text parts are skipped. A table that holds another
+ * The page is read by htmlparser2's tokenizer alone, with no DOM, no element stack and no recursion, so a page
+ * nested 100,000 levels deep costs what its length costs (htmlparser2's Parser keeps its open elements with
+ * `Array.unshift`, which is quadratic in the depth). Unclosed cells and rows are closed by the next one. Scripts, styles and other non-text parts are skipped. A table that holds another
  * table is a layout table: its cells are read as prose and only the innermost tables give table rows.
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { DomainError } from '../../core/errors.js';
 import type { SourceLocation } from '../../core/report/model.js';
 import type { Grid, GridCell, GridRow } from '../grid.js';
@@ -18,7 +19,17 @@ const MAX_COLSPAN = 64;
 const MAX_ROWSPAN = 1000;
 
 /** Elements whose content is not page text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'object', 'iframe', 'select']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'object',
+  'iframe',
+  'select',
+]);
 
 /** Elements that end a line of text (and a paragraph inside a cell). */
 const BLOCKS = new Set([
@@ -95,12 +106,14 @@ export function htmlToGrid(html: string): Grid {
   let prose: string[] = [];
   let proseLine = 0;
 
-  // Line numbers from character offsets, counted forward as the parser advances.
-  let countedTo = 0;
+  // Line numbers from character offsets, counted forward as the parser advances (each newline found once).
   let line = 1;
+  let nextNewline = html.indexOf('\n');
   const lineAt = (index: number): number => {
-    for (let i = html.indexOf('\n', countedTo); i !== -1 && i < index; i = html.indexOf('\n', i + 1)) line++;
-    countedTo = Math.max(countedTo, index);
+    while (nextNewline !== -1 && nextNewline < index) {
+      line++;
+      nextNewline = html.indexOf('\n', nextNewline + 1);
+    }
     return line;
   };
 
@@ -157,7 +170,12 @@ export function htmlToGrid(html: string): Grid {
     table.cell = null;
     const row = table.row ?? startRow(table);
     fillCarried(table, row, Number.POSITIVE_INFINITY);
-    const at: SourceLocation = { table: table.index, row: table.rowCount, column: table.column + 1, line: cell.line };
+    const at: SourceLocation = {
+      table: table.index,
+      row: table.rowCount,
+      column: table.column + 1,
+      line: cell.line,
+    };
     row.push({ text: joinParts(cell.parts), at });
     addCells(cell.colspan);
     for (let k = 0; k < cell.colspan; k++) {
@@ -195,7 +213,12 @@ export function htmlToGrid(html: string): Grid {
     if (cell !== null) {
       for (const text of lines(cell.parts)) {
         addCells(1);
-        rows.push([{ text, at: { table: table.index, row: table.rowCount, column: table.column + 1, line: cell.line } }]);
+        rows.push([
+          {
+            text,
+            at: { table: table.index, row: table.rowCount, column: table.column + 1, line: cell.line },
+          },
+        ]);
       }
     }
     table.cell = null;
@@ -203,106 +226,153 @@ export function htmlToGrid(html: string): Grid {
     table.layout = true;
   };
 
-  const parser = new Parser(
+  const onOpen = (name: string, attributes: Record<string, string>): void => {
+    if (SKIPPED.has(name)) {
+      skipDepth++;
+      return;
+    }
+    if (skipDepth > 0) return;
+    const table = dataTable();
+    switch (name) {
+      case 'table': {
+        if (table !== undefined && table.cell !== null) becomeLayout(table);
+        flushProse();
+        tables.push({
+          index: ++tableCount,
+          layout: false,
+          rowCount: 0,
+          carry: [],
+          row: null,
+          column: 0,
+          cell: null,
+        });
+        return;
+      }
+      case 'tr':
+        if (table !== undefined) {
+          closeRow(table);
+          startRow(table);
+        } else flushProse();
+        return;
+      case 'td':
+      case 'th':
+        if (table !== undefined) {
+          closeCell(table);
+          if (table.row === null) startRow(table);
+          table.cell = {
+            parts: [],
+            colspan: span(attributes.colspan, MAX_COLSPAN),
+            rowspan: span(attributes.rowspan, MAX_ROWSPAN),
+            line: lineAt(currentTagStart),
+          };
+        } else flushProse();
+        return;
+      default:
+        if (BLOCKS.has(name)) {
+          if (table?.cell) table.cell.parts.push(BREAK);
+          else flushProse();
+        }
+    }
+  };
+
+  const onClose = (name: string): void => {
+    if (SKIPPED.has(name)) {
+      skipDepth = Math.max(0, skipDepth - 1);
+      return;
+    }
+    if (skipDepth > 0) return;
+    const table = dataTable();
+    switch (name) {
+      case 'table': {
+        const closing = top();
+        if (closing === undefined) return;
+        if (!closing.layout) closeRow(closing);
+        flushProse();
+        tables.pop();
+        return;
+      }
+      case 'tr':
+        if (table !== undefined) closeRow(table);
+        else flushProse();
+        return;
+      case 'td':
+      case 'th':
+        if (table !== undefined) closeCell(table);
+        else flushProse();
+        return;
+      default:
+        if (BLOCKS.has(name)) {
+          if (table?.cell) table.cell.parts.push(BREAK);
+          else flushProse();
+        }
+    }
+  };
+
+  const onText = (text: string, start: number): void => {
+    if (skipDepth > 0) return;
+    const cell = dataTable()?.cell;
+    if (cell) {
+      cell.parts.push(text);
+      return;
+    }
+    if (prose.length === 0) {
+      if (blank(text)) return;
+      proseLine = lineAt(start);
+    }
+    prose.push(text);
+  };
+
+  let tagName = '';
+  let currentTagStart = 0;
+  let attributes: Record<string, string> = {};
+  let attributeName = '';
+  let attributeValue = '';
+  const tokenizer = new Tokenizer(
+    { xmlMode: false, decodeEntities: true },
     {
-      onopentag(name, attributes) {
-        if (SKIPPED.has(name)) {
-          skipDepth++;
-          return;
-        }
-        if (skipDepth > 0) return;
-        const table = dataTable();
-        switch (name) {
-          case 'table': {
-            if (table !== undefined && table.cell !== null) becomeLayout(table);
-            flushProse();
-            tables.push({
-              index: ++tableCount,
-              layout: false,
-              rowCount: 0,
-              carry: [],
-              row: null,
-              column: 0,
-              cell: null,
-            });
-            return;
-          }
-          case 'tr':
-            if (table !== undefined) {
-              closeRow(table);
-              startRow(table);
-            } else flushProse();
-            return;
-          case 'td':
-          case 'th':
-            if (table !== undefined) {
-              closeCell(table);
-              if (table.row === null) startRow(table);
-              table.cell = {
-                parts: [],
-                colspan: span(attributes.colspan, MAX_COLSPAN),
-                rowspan: span(attributes.rowspan, MAX_ROWSPAN),
-                line: lineAt(parser.startIndex),
-              };
-            } else flushProse();
-            return;
-          default:
-            if (BLOCKS.has(name)) {
-              if (table?.cell) table.cell.parts.push(BREAK);
-              else flushProse();
-            }
-        }
+      onopentagname(start, end) {
+        tagName = html.slice(start, end).toLowerCase();
+        currentTagStart = start;
+        attributes = {};
       },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) {
-          skipDepth = Math.max(0, skipDepth - 1);
-          return;
-        }
-        if (skipDepth > 0) return;
-        const table = dataTable();
-        switch (name) {
-          case 'table': {
-            const closing = top();
-            if (closing === undefined) return;
-            if (!closing.layout) closeRow(closing);
-            flushProse();
-            tables.pop();
-            return;
-          }
-          case 'tr':
-            if (table !== undefined) closeRow(table);
-            else flushProse();
-            return;
-          case 'td':
-          case 'th':
-            if (table !== undefined) closeCell(table);
-            else flushProse();
-            return;
-          default:
-            if (BLOCKS.has(name)) {
-              if (table?.cell) table.cell.parts.push(BREAK);
-              else flushProse();
-            }
-        }
+      onattribname(start, end) {
+        attributeName = html.slice(start, end).toLowerCase();
+        attributeValue = '';
       },
-      ontext(text) {
-        if (skipDepth > 0) return;
-        const cell = dataTable()?.cell;
-        if (cell) {
-          cell.parts.push(text);
-          return;
-        }
-        if (prose.length === 0) {
-          if (blank(text)) return;
-          proseLine = lineAt(parser.startIndex);
-        }
-        prose.push(text);
+      onattribdata(start, end) {
+        attributeValue += html.slice(start, end);
       },
+      onattribentity(codepoint) {
+        attributeValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        attributes[attributeName] = attributeValue;
+      },
+      onopentagend() {
+        onOpen(tagName, attributes);
+      },
+      onselfclosingtag() {
+        onOpen(tagName, attributes);
+        if (SKIPPED.has(tagName)) onClose(tagName); // <svg/> must not hide the rest of the page
+      },
+      onclosetag(start, end) {
+        onClose(html.slice(start, end).toLowerCase());
+      },
+      ontext(start, end) {
+        onText(html.slice(start, end), start);
+      },
+      ontextentity(codepoint, end) {
+        onText(String.fromCodePoint(codepoint), end);
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
-  parser.end();
+  tokenizer.write(html);
+  tokenizer.end();
   for (let table = top(); table !== undefined; table = top()) {
     if (!table.layout) closeRow(table);
     tables.pop();

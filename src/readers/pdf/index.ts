@@ -78,7 +78,11 @@ async function readPages(data: Uint8Array, name: string): Promise<PageText[]> {
     await task.destroy().catch(() => undefined);
     const detail = error instanceof Error ? error.message : String(error);
     if (error instanceof Error && error.name === 'PasswordException') {
-      throw new DomainError('REPORT_UNREADABLE', `${name} 是加密的 PDF，无法读取`, `${name} is an encrypted PDF`);
+      throw new DomainError(
+        'REPORT_UNREADABLE',
+        `${name} 是加密的 PDF，无法读取`,
+        `${name} is an encrypted PDF`,
+      );
     }
     throw unreadable(name, detail);
   }
@@ -95,7 +99,13 @@ async function readPages(data: Uint8Array, name: string): Promise<PageText[]> {
         if (!('str' in item) || item.str.trim() === '') continue;
         const [a, b, , d, x, y] = item.transform as number[];
         const str = normaliseText(item.str);
-        text.items.push({ text: str, x: x!, y: y!, width: item.width, height: Math.hypot(a!, b!) || Math.abs(d!) });
+        text.items.push({
+          text: str,
+          x: x!,
+          y: y!,
+          width: item.width,
+          height: Math.hypot(a!, b!) || Math.abs(d!),
+        });
         for (const char of str) {
           if (char.trim() === '') continue;
           text.chars++;

@@ -134,7 +134,9 @@ function appealsTable(report: AnnualReport): LayoutCell[][] {
       ...litigation.map((group) => ({ text: group.label, colspan: 5 })),
     ],
     litigation.flatMap(() => APPEAL_RESULTS.map((result) => ({ text: result.label }))),
-    APPEAL_GROUPS.flatMap((group) => APPEAL_RESULTS.map((result) => num(report.appeals[group.key][result.key]))),
+    APPEAL_GROUPS.flatMap((group) =>
+      APPEAL_RESULTS.map((result) => num(report.appeals[group.key][result.key])),
+    ),
   ];
 }
 

@@ -31,7 +31,7 @@ function table(rows: readonly LayoutCell[][]): string {
   for (const row of rows) {
     const cells: string[] = [];
     let next = 0;
-    for (let column = 0; column < width; ) {
+    for (let column = 0; column < width;) {
       const merged = carry[column];
       if (merged && merged.rows > 0) {
         merged.rows--;

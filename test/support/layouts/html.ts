@@ -21,7 +21,8 @@ function cellHtml(cell: LayoutCell, nested: boolean): string {
   let inner = escape(cell.text);
   if (nested) {
     if (cell.value === null) inner = '&nbsp;';
-    else if (cell.value !== undefined) inner = `<p align="center"><span style="font-size:12px"><font>${inner}</font></span></p>`;
+    else if (cell.value !== undefined)
+      inner = `<p align="center"><span style="font-size:12px"><font>${inner}</font></span></p>`;
     else if ([...cell.text].length <= 6) inner = [...cell.text].map(escape).join('<br/>');
     else inner = `<p><span>${inner}</span></p>`;
   }
@@ -33,7 +34,9 @@ function blockHtml(block: Block, nested: boolean): string {
     case 'title':
       return `<h2 style="text-align:center">${escape(block.text)}</h2>`;
     case 'heading':
-      return nested ? `<p><strong><span>${escape(block.text)}</span></strong></p>` : `<h3>${escape(block.text)}</h3>`;
+      return nested
+        ? `<p><strong><span>${escape(block.text)}</span></strong></p>`
+        : `<h3>${escape(block.text)}</h3>`;
     case 'paragraph':
       return `<p>${escape(block.text)}</p>`;
     case 'table':
