@@ -67,7 +67,7 @@ describe('gongkai report scan', () => {
     const results = join(out, 'new/sub/results.jsonl');
     const csv = join(out, 'new/summary.csv');
     const run = await runCli(
-      ['report', 'scan', folder.dir, '--out', results, '--csv', csv, '--jobs', '2', '--timeout', '1'],
+      ['report', 'scan', folder.dir, '--out', results, '--csv', csv, '--jobs', '2', '--timeout', '2'],
       { env },
     );
     expect(run.stdout).toBe('');
@@ -92,7 +92,7 @@ describe('gongkai report scan', () => {
       expect(error?.messageEn).toBeTruthy();
     }
     expect(byFile.get(folder.stalled)!.error).toMatchObject({ code: 'REPORT_TIMEOUT' });
-    expect(byFile.get(folder.stalled)!.error!.messageEn).toMatch(/1 s limit/);
+    expect(byFile.get(folder.stalled)!.error!.messageEn).toMatch(/2 s limit/);
 
     const csvText = readFileSync(csv, 'utf8');
     expect(csvText.startsWith('\ufeff')).toBe(true);
@@ -148,7 +148,7 @@ describe('gongkai report scan', () => {
           '--jobs',
           jobs,
           '--timeout',
-          '1',
+          '2',
           '--lang',
           'en',
         ],
@@ -220,7 +220,7 @@ describe('gongkai report scan', () => {
     expect(existsSync(results)).toBe(false);
     expect(existsSync(`${results}.partial`)).toBe(true);
 
-    const rerun = await scan('1');
+    const rerun = await scan('2');
     expect(rerun.code).toBe(1);
     expect(existsSync(`${results}.partial`)).toBe(false);
     const lines = readLines(results);

@@ -34,7 +34,7 @@ describe('scanReports', () => {
       writeFileSync(join(dir, `f${i}.${extensions[i % extensions.length]}`), bytes),
     );
     writeFileSync(join(dir, 'long.txt'), `${'9'.repeat(2_000_000)}\n`);
-    writeFileSync(join(dir, 'nested.html'), `<html>${'<div>'.repeat(20_000)}</html>`);
+    writeFileSync(join(dir, 'nested.html'), `<html>${'<div>'.repeat(200_000)}</html>`);
     writeFileSync(join(dir, 'bomb.docx'), zipSync({ 'word/document.xml': new Uint8Array(128 * 1_048_576) }));
     writeFileSync(
       join(dir, 'half.docx'),

@@ -55,7 +55,7 @@ export function makeScanFolder(): ScanFolder {
   put('hostile/long-line.txt', `${'一'.repeat(400_000)}\n`);
   put(
     'hostile/nested.html',
-    `<html><body>${'<div>'.repeat(10_000)}x${'</div>'.repeat(10_000)}</body></html>`,
+    `<html><body>${'<div>'.repeat(30_000)}x${'</div>'.repeat(30_000)}</body></html>`,
   );
   put(`hostile/${STALL_MARK}.json`, city);
   put('.hidden/skipped.json', city);
