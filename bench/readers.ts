@@ -104,19 +104,21 @@ try {
       writeFileSync(join(folder, item.name), item.bytes);
       bytes += item.bytes.byteLength;
     }
-    let first = 0;
+    // The steady rate is taken over the second half of the files, when every worker has loaded its code
+    // (pdf.js alone takes seconds to load in a fresh worker).
+    const half = Math.floor(items.length / 2);
+    let halfway = 0;
     let last = 0;
     const summary = await scanReports({
       dir: folder,
       out: join(dir, `${format}.jsonl`),
       jobs,
       onProgress: (p) => {
-        if (p.done === 1) first = p.elapsedMs;
+        if (p.done === half) halfway = p.elapsedMs;
         last = p.elapsedMs;
       },
     });
-    // The steady rate runs from the first result to the last, leaving out the workers' start-up.
-    const steady = (summary.files - 1) / ((last - first) / 1000);
+    const steady = (summary.files - half) / ((last - halfway) / 1000);
     const overall = summary.files / (summary.elapsedMs / 1000);
     console.log(
       `  ${format.padEnd(16)} ${fmt(summary.files).padStart(7)} ${fmt(mb(bytes), 1).padStart(7)} ` +
