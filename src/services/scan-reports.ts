@@ -30,7 +30,7 @@ export interface ScanOptions {
   timeoutMs?: number;
   /** Files larger than this fail with REPORT_TOO_LARGE unread (default 64 MB). */
   maxFileBytes?: number;
-  /** The heap one worker may use (default 1 GB). */
+  /** The heap one worker may use (default 1 GB, at least 64 MB); a file that needs more fails alone. */
   workerMemoryMb?: number;
   /** The environment of the worker threads. */
   env?: Record<string, string | undefined>;
@@ -69,6 +69,7 @@ export interface ScanSummary {
 }
 
 const DEFAULTS = { timeoutMs: 30_000, maxFileBytes: 64 * 1_048_576, workerMemoryMb: 1024 };
+const MIN_WORKER_MEMORY_MB = 64;
 /** Files in flight per worker: enough to keep every worker busy while lines wait for their turn. */
 const WINDOW_PER_JOB = 8;
 
@@ -103,7 +104,8 @@ export async function scanReports(options: ScanOptions): Promise<ScanSummary> {
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     settings: { maxFileBytes: options.maxFileBytes ?? DEFAULTS.maxFileBytes },
     env: options.env,
-    maxOldGenerationSizeMb: options.workerMemoryMb ?? DEFAULTS.workerMemoryMb,
+    // Below some tens of megabytes V8 may abort the whole process instead of stopping the one worker.
+    maxOldGenerationSizeMb: Math.max(MIN_WORKER_MEMORY_MB, options.workerMemoryMb ?? DEFAULTS.workerMemoryMb),
   });
   const aborted = () => options.signal?.aborted === true;
   const inFlight: Promise<ScannedFile>[] = [];

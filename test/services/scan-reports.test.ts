@@ -79,6 +79,22 @@ describe('scanReports', () => {
     expect(line.error.messageEn).toMatch(/too large/);
   });
 
+  it("gives a file that exhausts its worker's memory REPORT_READER_FAILED, and goes on", async () => {
+    const dir = join(temp, 'memory');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a-huge.txt'), '一二三四五六七八九十\n'.repeat(2_000_000)); // 62 MB of text
+    writeFileSync(join(dir, 'city.json'), readFileSync(`${EXPECTED}huaian-city-2024.json`));
+    const summary = await scanReports({ dir, out: join(temp, 'memory.jsonl'), jobs: 1, workerMemoryMb: 128 });
+    expect(summary.failuresByCode).toEqual({ REPORT_READER_FAILED: 1 });
+    expect(summary.read).toBe(1);
+    expect(summary.workersReplaced).toBe(1);
+    const lines = readFileSync(join(temp, 'memory.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.find((l) => l.file === 'a-huge.txt').error.messageEn).toMatch(/out of memory/);
+  });
+
   it('never reads its own output, even inside the scanned folder', async () => {
     const dir = join(temp, 'self');
     mkdirSync(dir);
