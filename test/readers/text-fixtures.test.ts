@@ -3,10 +3,10 @@
  * exactly its expected JSON, and its check gives exactly the findings its real arithmetic deserves.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listCells } from '../../src/core/report/cells.js';
 import { checkReport } from '../../src/core/report/check.js';
 import type { AnnualReport } from '../../src/core/report/model.js';
@@ -43,6 +43,10 @@ const generated = (() => {
   if (!hasPdftotext()) return null;
   return mkdtempSync(join(tmpdir(), 'gongkai-pdftotext-'));
 })();
+
+afterAll(() => {
+  if (generated !== null) rmSync(generated, { recursive: true, force: true });
+});
 
 function pdftotext(base: string, mode: keyof typeof MODES): Uint8Array {
   if (generated === null) return readFileSync(`${COMMITTED}${base}.${mode}.txt`);

@@ -8,7 +8,12 @@ import { listCells } from '../../src/core/report/cells.js';
 import type { AnnualReport } from '../../src/core/report/model.js';
 import { readTextSync } from '../../src/readers/text/index.js';
 import { expectedFixtures, readExpected } from '../support/fixtures.js';
-import { LAYOUT_NAMES, renderTextLayouts, type LayoutName } from '../support/layouts/text.js';
+import {
+  LAYOUT_NAMES,
+  renderTextLayouts,
+  variedFixtureReport,
+  type LayoutName,
+} from '../support/layouts/text.js';
 import { consistentReport } from '../support/report-arbitrary.js';
 
 const encoder = new TextEncoder();
@@ -66,6 +71,15 @@ describe('text layouts read back cell by cell', () => {
           if (layout !== 'runTogether') expect(read.doubts ?? []).toEqual([]);
         }),
         { numRuns: layout === 'runTogether' ? 60 : 40 },
+      );
+    });
+    it(`${layout}: the fixtures with their numbers varied`, () => {
+      fc.assert(
+        fc.property(variedFixtureReport, (report) => {
+          const { report: read } = readTextSync(encoder.encode(renderTextLayouts(report)[layout]), 'v.txt');
+          expectSame(read, report, layout);
+        }),
+        { numRuns: 20 },
       );
     });
     if (layout === 'runTogether') continue;

@@ -201,6 +201,18 @@ describe('hostile and non-report input', () => {
     expect(read(report).report.applications).toEqual(base().applications);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+  it('a huge table-like file is read in bounded time', () => {
+    const started = Date.now();
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, n) => `${n % 2 === 0 ? '（一）予以公开' : '3.其他'}\n${n % 10}`,
+    );
+    const text = `三、收到和处理政府信息公开申请情况\n${rows.join('\n')}\n四、政府信息公开行政复议、行政诉讼情况\n${'0\n'.repeat(50_000)}`;
+    const { report } = read(text);
+    expect(report.doubts?.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('a truncated report still reads what it has and names what is missing', () => {
     const text = renderTextLayouts(base()).tsv;
     const cut = text.slice(0, text.indexOf('（四）无法提供'));

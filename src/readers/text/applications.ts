@@ -154,9 +154,15 @@ function decodeRows(lines: readonly Line[], reading: Reading): DecodedRow[] {
   let label = '';
   let train: Token[][] = [];
   let trainAnchor: number | null = null;
+  // The row after the last one a label named (scanned back from the end, so each call costs little).
+  let scanned = 0;
+  let lastAnchor = -1;
   const expected = () => {
-    const last = [...out].reverse().find((row) => row.anchor !== null)?.anchor ?? -1;
-    return last + 1;
+    for (; scanned < out.length; scanned++) {
+      const anchor = out[scanned]!.anchor;
+      if (anchor !== null) lastAnchor = anchor;
+    }
+    return lastAnchor + 1;
   };
   const flushTrain = () => {
     if (train.length > 0) decodeTrain(train, trainAnchor, out, flow);

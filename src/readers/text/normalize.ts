@@ -18,6 +18,9 @@ const LABEL_SLIPS: readonly (readonly [RegExp, string])[] = [
   [/予已公开/g, '予以公开'],
 ];
 
+/** Any of the slips, in one pattern (one scan per line). */
+const ANY_SLIP = new RegExp(LABEL_SLIPS.map(([pattern]) => pattern.source).join('|'));
+
 /** Characters that never matter when comparing labels: spaces, punctuation, quotes, brackets. */
 const LABEL_NOISE = /[\s\u3000()（）[\]【】、,，.．。:：;；“”"'‘’「」《》〈〉<>\-—–_·•|/\\*#`~]+/g;
 
@@ -33,19 +36,15 @@ export function toHalfWidth(text: string): string {
 /** A label reduced for matching: half-width, slips corrected, spaces and punctuation removed. */
 export function labelKey(text: string): string {
   let key = toHalfWidth(text);
-  for (const [pattern, replacement] of LABEL_SLIPS) key = key.replace(pattern, replacement);
+  if (ANY_SLIP.test(key)) {
+    for (const [pattern, replacement] of LABEL_SLIPS) key = key.replace(pattern, replacement);
+  }
   return key.replace(LABEL_NOISE, '');
 }
 
 /** True when the text carries one of the known slips (worth a doubt). */
 export function hasSlip(text: string): boolean {
-  const half = toHalfWidth(text);
-  return LABEL_SLIPS.some(([pattern]) => {
-    pattern.lastIndex = 0;
-    const hit = pattern.test(half);
-    pattern.lastIndex = 0;
-    return hit;
-  });
+  return ANY_SLIP.test(toHalfWidth(text));
 }
 
 /** What a cell holds, once normalised. */

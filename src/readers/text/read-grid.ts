@@ -33,10 +33,17 @@ const APPEAL_PATHS = APPEAL_GROUPS.flatMap((group) =>
   APPEAL_RESULTS.map((result) => `appeals.${group.key}.${result.key}`),
 );
 
+/** Path segments of every cell and row the report fills, split once. */
+const SEGMENTS = new Map<string, string[]>();
+
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+  let parts = SEGMENTS.get(path);
+  if (parts === undefined) {
+    parts = path.split('.');
+    SEGMENTS.set(path, parts);
+  }
   let node = target;
-  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+  for (let i = 0; i < parts.length - 1; i++) node = node[parts[i]!] as Record<string, unknown>;
   node[parts[parts.length - 1]!] = value;
 }
 

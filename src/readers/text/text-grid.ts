@@ -44,7 +44,7 @@ export function textToGrid(text: string): Grid {
   for (const rawLine of text.split('\n')) {
     lineNo++;
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (MARKDOWN_RULE.test(line) && line.includes('-')) continue;
+    if (line.includes('--') && MARKDOWN_RULE.test(line)) continue;
     if (line.length > MAX_LINE) {
       for (let at = 0; at < line.length; at += MAX_LINE) {
         rows.push([{ text: line.slice(at, at + MAX_LINE), at: { line: lineNo, column: at + 1 } }]);

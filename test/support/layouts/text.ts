@@ -3,6 +3,7 @@
  * one cell per line, `|`-ended fragments, markdown, broken markdown, cells run together, and pdftotext-like
  * space-aligned columns. Labels come from the template data. Used by the property tests and `bench:readers`.
  */
+import fc from 'fast-check';
 import { getAt } from '../../../src/core/report/cells.js';
 import type { AnnualReport, ApplicationRowCells } from '../../../src/core/report/model.js';
 import {
@@ -16,6 +17,8 @@ import {
   PROACTIVE_TABLES,
   SECTIONS,
 } from '../../../src/core/report/template.js';
+import { expectedFixtures, readExpected } from '../fixtures.js';
+import { consistentReport } from '../report-arbitrary.js';
 
 /** The text layouts the corpus covers. */
 export const LAYOUT_NAMES = [
@@ -226,3 +229,29 @@ export function renderTextLayouts(report: AnnualReport): Record<LayoutName, stri
     ]),
   ) as Record<LayoutName, string>;
 }
+
+/**
+ * The fixtures' reports with their numbers varied (fast-check, tables kept balanced): each keeps its agency, year,
+ * template and single-row （六）, and takes the numbers of a random balanced report.
+ */
+export const variedFixtureReport: fc.Arbitrary<AnnualReport> = fc
+  .tuple(fc.constantFrom(...expectedFixtures()), consistentReport)
+  .map(([name, numbers]) => {
+    const fixture = readExpected(name) as AnnualReport;
+    const report = structuredClone(numbers);
+    report.agency = fixture.agency;
+    report.year = fixture.year;
+    const other = report.applications.otherProcessing;
+    if (fixture.applications.otherProcessing.feeUnpaid === null) {
+      // One row for （六）: the three rows' sum, so 三（七）总计 still adds up.
+      const sum = other.other.map(
+        (v, c) => (v ?? 0) + (other.correctionOverdue?.[c] ?? 0) + (other.feeUnpaid?.[c] ?? 0),
+      );
+      report.applications.otherProcessing = {
+        correctionOverdue: null,
+        feeUnpaid: null,
+        other: sum as ApplicationRowCells,
+      };
+    }
+    return report;
+  });
