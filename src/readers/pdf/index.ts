@@ -31,8 +31,13 @@ function normaliseText(text: string): string {
   return text.replace(COMPATIBILITY, (char) => char.normalize('NFKC'));
 }
 
+/** A plain Uint8Array copy: pdf.js detaches what it is given and refuses a Buffer, whose `slice` is a view. */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
 function hideFontPrograms(bytes: Uint8Array): Uint8Array {
-  const copy = bytes.slice();
+  const copy = copyOf(bytes);
   const buffer = Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength);
   for (let at = buffer.indexOf('/FontFile'); at !== -1; at = buffer.indexOf('/FontFile', at + 9)) {
     copy[at + 1] = 0x58; // /FontFile → /XontFile: an unknown key, ignored
@@ -137,7 +142,7 @@ export async function pdfBytesToGrid(bytes: Uint8Array, name: string): Promise<G
   let pages = await readPages(hideFontPrograms(bytes), name);
   let { chars, share } = readableShare(pages);
   if (chars >= MIN_TEXT_CHARS && share < MIN_READABLE_SHARE) {
-    pages = await readPages(bytes.slice(), name); // some font needs its program to map glyphs to text
+    pages = await readPages(copyOf(bytes), name); // some font needs its program to map glyphs to text
     ({ chars, share } = readableShare(pages));
   }
   if (chars < MIN_TEXT_CHARS || share < MIN_READABLE_SHARE) {

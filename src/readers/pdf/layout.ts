@@ -6,8 +6,9 @@
  * 3. a line that sits inside the height of a fuller line, beside it and not under it, belongs to it: a label
  *    printed on two lines in a small font (`（二）部分公开（…` / `计其他情形）`) joins the row of figures
  *    printed between them in a larger font;
- * 4. in a run of rows of five or more figures (tables 三 and 四), the columns are taken from the fullest row,
- *    and a row with fewer figures gets an empty cell where its blank is, so columns line up.
+ * 4. a table's columns are taken from its header line when that names more columns than any row has figures
+ *    (table 二), else from its fullest row when that has five or more figures (tables 三 and 四, whose headers
+ *    are stacked over several lines); a row with fewer figures gets an empty cell where its blank is.
  *
  * PDF coordinates: y grows upwards; a page is read top to bottom.
  */
@@ -205,51 +206,88 @@ function cell(chunk: Chunk, page: number): GridCell {
   return { text: chunk.text, at: { page, x: round(chunk.x), y: round(chunk.y) } };
 }
 
-/** Places the figures of each row of a table under the columns of its fullest row. */
+/** Most columns a header line may give a table (table 四 has 15). */
+const MAX_HEADER_COLUMNS = 20;
+
+function centre(chunk: Chunk): number {
+  return chunk.x + chunk.width / 2;
+}
+
+/**
+ * The column centres of a table (rows `start`…`end`): from its header line (the figure-less line of several
+ * chunks just above it, less those left of every figure) when that names more columns than any row
+ * has figures, else from its fullest row when that has at least MIN_TABLE_COLUMNS figures.
+ */
+function tableColumns(
+  lines: readonly Line[],
+  figures: readonly Chunk[][],
+  start: number,
+  end: number,
+): number[] {
+  let fullest = start;
+  for (let i = start; i <= end; i++) if (figures[i]!.length > figures[fullest]!.length) fullest = i;
+  const fromRows = figures[fullest]!.map(centre);
+  const firstFigure = Math.min(
+    ...figures.slice(start, end + 1).flatMap((row) => row.map((chunk) => chunk.x)),
+  );
+  for (let h = start - 1; h >= Math.max(0, start - 2); h--) {
+    const header = lines[h]!;
+    if (figures[h]!.length > 0 || header.chunks.length < 2) continue;
+    // Header cells over the figures; the one over the row labels (信息内容) ends left of every figure.
+    const columns = header.chunks.filter((chunk) => chunk.x + chunk.width > firstFigure).map(centre);
+    if (columns.length > fromRows.length && columns.length <= MAX_HEADER_COLUMNS) return columns;
+    break;
+  }
+  return fromRows.length >= MIN_TABLE_COLUMNS ? fromRows : [];
+}
+
+/** A figure-less line of several chunks: the header of the next table, which ends the one above. */
+function isHeader(line: Line, figures: readonly Chunk[]): boolean {
+  return figures.length === 0 && line.chunks.length >= 2;
+}
+
+/** Places each row's figures under its table's columns, with an empty cell where a row leaves one blank. */
 function alignColumns(lines: readonly Line[], page: number): GridRow[] {
   const rows: GridRow[] = lines.map((line) => line.chunks.map((chunk) => cell(chunk, page)));
   const figures = lines.map((line) => line.chunks.filter((chunk) => chunk.numeric));
   let start = 0;
   while (start < lines.length) {
-    if (figures[start]!.length < 2) {
+    if (figures[start]!.length === 0) {
       start++;
       continue;
     }
-    // A table: rows of figures with at most MAX_GAP_ROWS rows without figures between them.
+    // A table: rows of figures with at most MAX_GAP_ROWS rows without figures, and no header, between them.
     let end = start;
     let gap = 0;
     for (let i = start + 1; i < lines.length && gap <= MAX_GAP_ROWS; i++) {
-      if (figures[i]!.length >= 2) {
+      if (figures[i]!.length > 0) {
         end = i;
         gap = 0;
-      } else gap++;
+      } else if (isHeader(lines[i]!, figures[i]!)) break;
+      else gap++;
     }
-    let fullest = start;
-    for (let i = start; i <= end; i++) if (figures[i]!.length > figures[fullest]!.length) fullest = i;
-    const columns = figures[fullest]!.map((chunk) => chunk.x + chunk.width / 2);
-    if (columns.length >= MIN_TABLE_COLUMNS) {
-      for (let i = start; i <= end; i++) {
-        const own = figures[i]!;
-        if (own.length === 0 || own.length >= columns.length) continue;
-        const slots = new Array<Chunk | null>(columns.length).fill(null);
-        for (const chunk of own) {
-          const centre = chunk.x + chunk.width / 2;
-          let best = -1;
-          for (let c = 0; c < columns.length; c++) {
-            if (slots[c] !== null) continue;
-            if (best < 0 || Math.abs(columns[c]! - centre) < Math.abs(columns[best]! - centre)) best = c;
-          }
-          if (best >= 0) slots[best] = chunk;
+    const columns = tableColumns(lines, figures, start, end);
+    for (let i = start; i <= end && columns.length > 0; i++) {
+      const own = figures[i]!;
+      if (own.length === 0 || own.length >= columns.length) continue;
+      const slots = new Array<Chunk | null>(columns.length).fill(null);
+      for (const chunk of own) {
+        let best = -1;
+        for (let c = 0; c < columns.length; c++) {
+          if (slots[c] !== null) continue;
+          if (best < 0 || Math.abs(columns[c]! - centre(chunk)) < Math.abs(columns[best]! - centre(chunk)))
+            best = c;
         }
-        const labels = lines[i]!.chunks.filter((chunk) => !chunk.numeric);
-        const y = round(lines[i]!.y);
-        rows[i] = [
-          ...labels.map((chunk) => cell(chunk, page)),
-          ...slots.map((chunk, c) =>
-            chunk === null ? { text: '', at: { page, x: round(columns[c]!), y } } : cell(chunk, page),
-          ),
-        ];
+        if (best >= 0) slots[best] = chunk;
       }
+      const labels = lines[i]!.chunks.filter((chunk) => !chunk.numeric);
+      const y = round(lines[i]!.y);
+      rows[i] = [
+        ...labels.map((chunk) => cell(chunk, page)),
+        ...slots.map((chunk, c) =>
+          chunk === null ? { text: '', at: { page, x: round(columns[c]!), y } } : cell(chunk, page),
+        ),
+      ];
     }
     start = end + 1;
   }

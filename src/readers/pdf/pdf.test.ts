@@ -43,6 +43,14 @@ describe('PDF reader on the fixture PDFs', () => {
     });
   }
 
+  it('reads a Node Buffer and leaves it as it was', async () => {
+    const buffer = readFileSync(`${PDF_DIR}huaian-hongze-2024.pdf`);
+    const before = Buffer.from(buffer);
+    const result = await readReport(buffer, 'buffer.pdf');
+    expect(result.report.year).toBe(2024);
+    expect(buffer.equals(before)).toBe(true);
+  });
+
   it('says where each figure was read: page and position', async () => {
     const result = await readPdf(new Uint8Array(readFileSync(`${PDF_DIR}huaian-city-2024.pdf`)), 'city.pdf');
     const at = result.report.provenance?.['applications.newReceived[6]'];
