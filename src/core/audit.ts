@@ -13,10 +13,18 @@ export const auditActions = [
   'token.create',
   'token.revoke',
   'system.seed',
+  'application.register',
+  'application.event',
+  'appeal.create',
+  'appeal.update',
+  'report.figures-set',
+  'answerTemplate.update',
+  'answer.issue',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditEntityType = 'agency' | 'user' | 'session' | 'token' | 'system';
+export type AuditEntityType =
+  'agency' | 'user' | 'session' | 'token' | 'system' | 'application' | 'appeal' | 'report' | 'answerTemplate';
 
 /** What a use case hands to the audit trail; the storage adds sequence, time, actor and hashes. */
 export interface AuditEvent {

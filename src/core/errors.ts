@@ -23,6 +23,18 @@ export type ErrorCode =
   | 'REPORT_TIMEOUT'
   | 'REPORT_READER_FAILED'
   | 'CASE_FACTS_INVALID'
+  // Disclosure applications (依申请公开办件).
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'APPLICATION_NOT_FOUND'
+  | 'APPEAL_NOT_FOUND'
+  | 'APPEAL_INVALID'
+  | 'APPLICATION_CHANGED'
+  // Answer documents (告知书 / 答复书) and their templates.
+  | 'ANSWER_TEMPLATE_INVALID'
+  | 'ANSWER_TEMPLATE_KIND_UNKNOWN'
+  | 'ANSWER_TEMPLATE_VERSION_CONFLICT'
+  | 'ANSWER_NOT_AVAILABLE'
+  | 'ANSWER_NOT_ISSUED'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

@@ -10,9 +10,14 @@ import { registerAuth } from './auth.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
+import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
+import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
+import { registerApplicationRoutes } from './routes/applications.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerPublicApplicationRoutes } from './routes/public-applications.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserRoutes } from './routes/users.js';
 
@@ -23,6 +28,10 @@ export interface ServerDeps {
   trustProxy?: boolean;
   /** Login attempts per client IP and minute (on top of the per-account lockout). */
   loginPerMinute?: number;
+  /** Public online submissions per client IP and minute. */
+  publicSubmitPerMinute?: number;
+  /** Public status look-ups per client IP and minute. */
+  publicStatusPerMinute?: number;
 }
 
 /** Log options: structured, and without personal data (no IPs, cookies, authorization headers, bodies). */
@@ -134,5 +143,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerUserRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
+  registerAnswerTemplateRoutes(app, deps.platform);
+  registerAnswerDocumentRoutes(app, deps.platform);
+  registerApplicationRoutes(app, deps.platform);
+  registerReportRoutes(app, deps.platform);
+  registerPublicApplicationRoutes(app, deps.platform, {
+    submitPerMinute: deps.publicSubmitPerMinute ?? 10,
+    statusPerMinute: deps.publicStatusPerMinute ?? 30,
+  });
   return app;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditEvent } from '../core/audit.js';
+import type { AuditActor, AuditEvent } from '../core/audit.js';
 import { auditRepository } from '../storage/audit-repository.js';
 import type { Database } from '../storage/schema.js';
 import { writeTransaction } from '../storage/write-transaction.js';
@@ -15,11 +15,20 @@ export async function withAudit<T>(
   principal: Principal,
   change: (trx: Kysely<Database>, record: (event: AuditEvent) => void) => Promise<T>,
 ): Promise<T> {
+  return withAuditAs(deps, auditActorOf(principal), change);
+}
+
+/** As withAudit, for an actor that is not a principal (a member of the public on the online channel). */
+export async function withAuditAs<T>(
+  deps: PlatformDeps,
+  actor: AuditActor,
+  change: (trx: Kysely<Database>, record: (event: AuditEvent) => void) => Promise<T>,
+): Promise<T> {
   return writeTransaction(deps.db, async (trx) => {
     const events: AuditEvent[] = [];
     const result = await change(trx, (event) => void events.push(event));
     const at = deps.clock().toISOString();
-    for (const event of events) await auditRepository.append(trx, at, auditActorOf(principal), event);
+    for (const event of events) await auditRepository.append(trx, at, actor, event);
     return result;
   });
 }

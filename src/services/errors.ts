@@ -23,6 +23,16 @@ export const errors = {
         lockedUntil: until,
       },
     ),
+  applicationNotFound: (ref: string) =>
+    new DomainError('APPLICATION_NOT_FOUND', `找不到申请：${ref}`, `application not found: ${ref}`),
+  appealNotFound: (ref: string) =>
+    new DomainError('APPEAL_NOT_FOUND', `找不到复议或诉讼记录：${ref}`, `appeal not found: ${ref}`),
+  applicationChanged: () =>
+    new DomainError(
+      'APPLICATION_CHANGED',
+      '办件刚被他人更新，请刷新后重试',
+      'the case was just changed by someone else; reload and try again',
+    ),
   tokenNotFound: (id: string) =>
     new DomainError('TOKEN_NOT_FOUND', `找不到访问令牌：${id}`, `API token not found: ${id}`),
 };

@@ -3,6 +3,7 @@ import { createAgency } from './create-agency.js';
 import { createUser } from './create-user.js';
 import type { PlatformDeps } from './platform.js';
 import { systemOperator } from './principal.js';
+import { seedDemoApplications } from './seed-demo-applications.js';
 
 export interface DemoSeed {
   adminUsername: string;
@@ -12,7 +13,7 @@ export interface DemoSeed {
 
 /**
  * On an empty database: a demo district (示范区人民政府) with 示范区教育局 and 示范街道办事处, an administrator and a
- * few sample staff accounts. Returns null when there are agencies already.
+ * few sample staff accounts, and demo applications of the current year (seed-demo-applications.ts). Returns null when there are agencies already.
  */
 export async function seedDemo(deps: PlatformDeps): Promise<DemoSeed | null> {
   if ((await agenciesRepository.count(deps.db)) > 0) return null;
@@ -86,5 +87,6 @@ export async function seedDemo(deps: PlatformDeps): Promise<DemoSeed | null> {
       grants: [{ role: sample.role, agency: sample.agency }],
     });
   }
+  await seedDemoApplications(deps);
   return { adminUsername: admin.user.username, adminPassword: admin.generatedPassword as string };
 }

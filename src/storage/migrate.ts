@@ -1,11 +1,17 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initialSchema from './migrations/20261123T1900-initial-schema.js';
 import * as auditLog from './migrations/20261123T1901-audit-log.js';
+import * as applications from './migrations/20261130T1500-applications.js';
+import * as applicationReportIndex from './migrations/20261130T1501-application-report-index.js';
+import * as answerTemplates from './migrations/20261130T1600-answer-templates.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial-schema': initialSchema,
   '20261123T1901-audit-log': auditLog,
+  '20261130T1500-applications': applications,
+  '20261130T1501-application-report-index': applicationReportIndex,
+  '20261130T1600-answer-templates': answerTemplates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -70,6 +70,115 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ApplicationTable {
+  id: string;
+  agency_id: string;
+  tracking_number: string;
+  year: number;
+  seq: number;
+  query_code_hash: string;
+  idempotency_hash: string | null;
+  applicant_type: string;
+  applicant_name: string;
+  identity_kind: string | null;
+  identity_number: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  contact_person: string | null;
+  applicant_key: string;
+  request_title: string | null;
+  request_document_number: string | null;
+  request_description: string;
+  form_medium: string;
+  delivery_way: string;
+  form_note: string | null;
+  channel: string;
+  submitted_at: string;
+  duplicate_of_id: string | null;
+  duplicate_percent: number | null;
+  status: string;
+  outcome: string | null;
+  registered_on: string;
+  received_on: string | null;
+  closed_on: string | null;
+  due_on: string | null;
+  event_count: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationEventTable {
+  application_id: string;
+  seq: number;
+  type: string;
+  date: string;
+  data_json: string;
+  actor_user_id: string | null;
+  actor: string;
+  recorded_at: string;
+}
+
+export interface ApplicationCounterTable {
+  agency_id: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface AppealTable {
+  id: string;
+  application_id: string;
+  agency_id: string;
+  kind: string;
+  filed_on: string;
+  result: string | null;
+  decided_on: string | null;
+  case_number: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportFiguresTable {
+  agency_id: string;
+  year: number;
+  proactive_json: string;
+  updated_at: string;
+}
+
+/** One version of an agency's answer template (the highest version of an agency and kind is current). */
+export interface AnswerTemplateTable {
+  agency_id: string;
+  kind: string;
+  version: number;
+  title: string | null;
+  body: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** The last 文号 sequence number issued by an agency in a year. */
+export interface AnswerNumberTable {
+  agency_id: string;
+  year: number;
+  last_number: number;
+}
+
+/** The answer document issued for a case: its 文号 and its text as issued. */
+export interface AnswerDocumentTable {
+  application_id: string;
+  agency_id: string;
+  year: number;
+  number: number;
+  document_number: string;
+  outcome: string;
+  dated_on: string;
+  content_json: string;
+  issued_at: string;
+  issued_by: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -77,4 +186,12 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  application_counters: ApplicationCounterTable;
+  appeals: AppealTable;
+  report_figures: ReportFiguresTable;
+  answer_templates: AnswerTemplateTable;
+  answer_numbers: AnswerNumberTable;
+  answer_documents: AnswerDocumentTable;
 }

@@ -8,7 +8,7 @@ import { freshPlatform, type TestDatabase } from './databases.js';
 /** A server over a fresh seeded database, with its log lines captured. */
 export async function freshServer(
   fresh: () => Promise<TestDatabase>,
-  options: { trustProxy?: boolean } = {},
+  options: { trustProxy?: boolean; publicSubmitPerMinute?: number } = {},
 ) {
   const { platform, clock, close } = await freshPlatform(fresh);
   const seed = await seedDemo(platform);
@@ -24,6 +24,8 @@ export async function freshServer(
     logger: { ...(loggerOptions('info') as object), stream },
     trustProxy: options.trustProxy ?? false,
     loginPerMinute: 1000,
+    publicSubmitPerMinute: options.publicSubmitPerMinute ?? 1000,
+    publicStatusPerMinute: 1000,
   });
   return {
     app,

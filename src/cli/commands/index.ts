@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerAnswerCommands } from './answer.js';
 import { registerClockCommands } from './clock.js';
 import { registerPlatformCommands } from './platform.js';
 import { registerReportCommands } from './report.js';
@@ -9,4 +10,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerReportCommands(program, io);
   registerClockCommands(program, io);
   registerPlatformCommands(program, io);
+  registerAnswerCommands(program, io);
 }

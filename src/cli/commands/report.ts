@@ -7,6 +7,7 @@ import type { AnnualReport } from '../../core/report/model.js';
 import { renderReportText } from '../../core/report/render-text.js';
 import { checkReportFile, loadReportFile, type ReportFile } from '../../services/check-report.js';
 import { parseLang, type CliIo, type Lang } from '../io.js';
+import { registerReportCompileCommand } from './report-compile.js';
 import { registerReportParse } from './report-parse.js';
 import { registerReportScan } from './report-scan.js';
 import { readReportInput, withDomainErrors } from './shared.js';
@@ -64,11 +65,13 @@ export function formatFindings(report: AnnualReport, findings: readonly Finding[
   return `${lines.join('\n')}\n`;
 }
 
-/** Registers `report check`, `parse`, `scan`, `show` and `schema`. */
+/** Registers `report check`, `parse`, `scan`, `show`, `schema` and `compile`. */
 export function registerReportCommands(program: Command, io: CliIo): void {
   const report = program
     .command('report')
-    .description('年度报告：检查、读取、批量扫描、显示 / annual reports: check, parse, scan, show')
+    .description(
+      '年度报告：检查、读取、批量扫描、显示、汇编 / annual reports: check, parse, scan, show, compile',
+    )
     .helpOption('-h, --help', '显示帮助 / show help');
 
   report
@@ -125,4 +128,6 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .description('输出报告的 JSON Schema / print the report JSON Schema')
     .helpOption('-h, --help', '显示帮助 / show help')
     .action(() => io.stdout(`${JSON.stringify(annualReportJsonSchema(), null, 2)}\n`));
+
+  registerReportCompileCommand(report, io);
 }

@@ -52,6 +52,8 @@ export interface CompileOptions {
   year: number;
   /** Appeals decided after this date count as 尚未审结; default the year's last day. */
   appealCutoff?: string;
+  /** Appeals given apart from their cases (counted exactly like `CaseFacts.appeals`). */
+  appeals?: Iterable<AppealFacts>;
 }
 
 /** Tables 三 and 四, and for every cell path the ids of the cases (or appeals) counted in it. */
@@ -76,16 +78,32 @@ export function compileTables(cases: Iterable<CaseFacts>, options: CompileOption
   const cutoff = options.appealCutoff ?? last;
   const rows = new Map<string, number[]>(APPLICATION_ROWS.map((row) => [row.path, [0, 0, 0, 0, 0, 0, 0]]));
   const explain: Record<string, string[]> = {};
+  // The id lists of every cell, created once: this loop runs for every case of a year.
+  const lists = new Map<string, string[][]>(
+    APPLICATION_ROWS.map((row) => [row.path, Array.from({ length: 7 }, () => [] as string[])]),
+  );
   const count = (path: string, column: number, id: string) => {
     const row = rows.get(path)!;
+    const ids = lists.get(path)!;
     row[column]! += 1;
     row[TOTAL_COLUMN]! += 1;
-    (explain[`${path}[${column}]`] ??= []).push(id);
-    (explain[`${path}[${TOTAL_COLUMN}]`] ??= []).push(id);
+    ids[column]!.push(id);
+    ids[TOTAL_COLUMN]!.push(id);
   };
   const appeals = Object.fromEntries(
     APPEAL_GROUPS.map((group) => [group.key, { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 }]),
   ) as Record<AppealKind, Record<'upheld' | 'corrected' | 'other' | 'pending' | 'total', number>>;
+
+  const countAppeal = (appeal: AppealFacts) => {
+    if (appeal.filedOn < first || appeal.filedOn > last) return;
+    const decided = appeal.result !== null && appeal.decidedOn !== null && appeal.decidedOn <= cutoff;
+    const result = decided ? appeal.result! : 'pending';
+    const group = appeals[appeal.kind];
+    group[result] += 1;
+    group.total += 1;
+    (explain[`appeals.${appeal.kind}.${result}`] ??= []).push(appeal.id);
+    (explain[`appeals.${appeal.kind}.total`] ??= []).push(appeal.id);
+  };
 
   for (const facts of cases) {
     const column = columnIndex.get(facts.applicantType);
@@ -115,16 +133,13 @@ export function compileTables(cases: Iterable<CaseFacts>, options: CompileOption
         count('applications.carriedForward', column, facts.id);
       }
     }
-    for (const appeal of facts.appeals ?? []) {
-      if (appeal.filedOn < first || appeal.filedOn > last) continue;
-      const decided = appeal.result !== null && appeal.decidedOn !== null && appeal.decidedOn <= cutoff;
-      const result = decided ? appeal.result! : 'pending';
-      const group = appeals[appeal.kind];
-      group[result] += 1;
-      group.total += 1;
-      (explain[`appeals.${appeal.kind}.${result}`] ??= []).push(appeal.id);
-      (explain[`appeals.${appeal.kind}.total`] ??= []).push(appeal.id);
-    }
+    for (const appeal of facts.appeals ?? []) countAppeal(appeal);
+  }
+  for (const appeal of options.appeals ?? []) countAppeal(appeal);
+  for (const [path, ids] of lists) {
+    ids.forEach((list, column) => {
+      if (list.length > 0) explain[`${path}[${column}]`] = list;
+    });
   }
 
   const row = (path: string) => rows.get(`applications.${path}`) as ApplicationRowCells;

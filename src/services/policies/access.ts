@@ -44,6 +44,28 @@ export const manageUserRoles: readonly Role[] = ['admin'];
 /** Administrators and auditors (审计) read the audit trail of their subtree. */
 export const readAuditRoles: readonly Role[] = ['admin', 'auditor'];
 
+/**
+ * Applications hold personal data (条例第十五条): read by the staff who handle, review, approve, supervise or audit
+ * them; administrators manage accounts and agencies, not cases.
+ */
+export const readApplicationRoles: readonly Role[] = [
+  'registrar',
+  'reviewer',
+  'approver',
+  'supervisor',
+  'auditor',
+];
+/** Registering applications and recording their events, appeals and report figures. */
+export const handleApplicationRoles: readonly Role[] = ['registrar', 'reviewer', 'approver'];
+/** 条例第三十三条第二款: an extension needs the consent of the disclosure office's 负责人. */
+export const approveExtensionRoles: readonly Role[] = ['approver'];
+/** The compiled report holds counts and case ids, no personal data: every role of the subtree may compile it. */
+export const compileReportRoles: readonly Role[] = readAgencyRoles;
+/** Every role may read the answer templates of its subtree (they become public letters). */
+export const readAnswerTemplateRoles: readonly Role[] = readAgencyRoles;
+/** Administrators edit answer templates; the wording of official letters is the agency's, not one clerk's. */
+export const manageAnswerTemplateRoles: readonly Role[] = ['admin'];
+
 export const accessPolicy = {
   /** Checking the whole chain reveals only counts and hashes: any administrator or auditor may. */
   canVerifyAudit: (p: Principal) =>
@@ -65,6 +87,10 @@ export const accessPolicy = {
     if (move.from === move.to) return true;
     return move.to === null ? p.kind === 'operator' : inScope(scope, move.to);
   },
+  canReadAnswerTemplates: (p: Principal, tree: Tree, agencyId: string) =>
+    inScope(scopeOf(p, tree, readAnswerTemplateRoles), agencyId),
+  canEditAnswerTemplates: (p: Principal, tree: Tree, agencyId: string) =>
+    inScope(scopeOf(p, tree, manageAnswerTemplateRoles), agencyId),
   canCreateUserWithGrants: (p: Principal, tree: Tree, agencyIds: string[]) => {
     const scope = scopeOf(p, tree, manageUserRoles);
     return agencyIds.length > 0 ? agencyIds.every((id) => inScope(scope, id)) : p.kind === 'operator';

@@ -1,0 +1,18 @@
+import type { IssuedAnswerDocument } from '../../services/issue-answer-document.js';
+
+/** An issued answer document as the staff API shows it: its 文号, outcome, date, who issued it, its title. */
+export function presentAnswerDocument(doc: IssuedAnswerDocument) {
+  return {
+    applicationId: doc.applicationId,
+    agencyId: doc.agencyId,
+    documentNumber: doc.documentNumber,
+    year: doc.year,
+    number: doc.number,
+    outcome: doc.outcome,
+    kind: doc.content.kind,
+    title: doc.content.title,
+    datedOn: doc.datedOn,
+    issuedAt: doc.issuedAt,
+    issuedBy: doc.issuedBy,
+  };
+}

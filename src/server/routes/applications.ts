@@ -1,0 +1,165 @@
+import type { FastifyInstance } from 'fastify';
+import { caseStatusLabels, type CaseStatus } from '../../core/applications/state-machine.js';
+import {
+  caseEventInput,
+  decideAppealInput,
+  recordAppealInput,
+  registerApplicationInput,
+  type CaseEventInput,
+  type DecideAppealInput,
+  type RecordAppealInput,
+  type RegisterApplicationInput,
+} from '../../services/application-input.js';
+import { getApplication } from '../../services/get-application.js';
+import { listApplications, type ListApplicationsQuery } from '../../services/list-applications.js';
+import type { Platform } from '../../services/platform.js';
+import { decideAppeal, recordAppeal } from '../../services/record-appeal.js';
+import { recordApplicationEvent } from '../../services/record-application-event.js';
+import { registerApplication } from '../../services/register-application.js';
+import { staffOf } from '../auth.js';
+import { docSchema, idParam, secured } from '../openapi.js';
+import {
+  presentAppeal,
+  presentApplicationView,
+  presentListItem,
+  presentRegistered,
+} from '../presenters/application.js';
+
+const refParam = {
+  type: 'object',
+  properties: { ref: { type: 'string', description: 'id 或受理编号 / id or tracking number' } },
+  required: ['ref'],
+};
+
+const listQuery = {
+  type: 'object',
+  properties: {
+    filter: { type: 'string', enum: ['all', 'open', 'closed', 'dueSoon', 'overdue'] },
+    status: { type: 'string', enum: Object.keys(caseStatusLabels) },
+    subtree: { type: 'boolean', description: '含下级机关 / include agencies below' },
+    withinDays: { type: 'integer', description: 'dueSoon: 工作日数 / working days ahead (default 5)' },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+  },
+};
+
+/** Staff API for disclosure applications: intake, case view, events, lists, appeals. */
+export function registerApplicationRoutes(app: FastifyInstance, platform: Platform): void {
+  const tags = ['applications'];
+  app.post(
+    '/api/v1/applications',
+    {
+      schema: {
+        tags,
+        summary: '登记申请 / register an application (any channel)',
+        body: docSchema(registerApplicationInput),
+        security: secured,
+      },
+    },
+    async (request, reply) => {
+      const result = await registerApplication(
+        platform,
+        staffOf(request),
+        request.body as RegisterApplicationInput,
+      );
+      return reply.code(result.replayed ? 200 : 201).send(presentRegistered(result));
+    },
+  );
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+    '/api/v1/agencies/:id/applications',
+    {
+      schema: {
+        tags,
+        summary: '机关的申请（含即将到期、已逾期） / cases of an agency (also due soon, overdue)',
+        params: idParam,
+        querystring: listQuery,
+        security: secured,
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const query: ListApplicationsQuery = {
+        agency: request.params.id,
+        subtree: q.subtree === 'true',
+        filter: (q.filter as ListApplicationsQuery['filter']) ?? 'all',
+        status: q.status as CaseStatus | undefined,
+        withinDays: q.withinDays === undefined ? undefined : Number(q.withinDays),
+        limit: q.limit === undefined ? undefined : Number(q.limit),
+        offset: q.offset === undefined ? undefined : Number(q.offset),
+      };
+      const items = await listApplications(platform, staffOf(request), query);
+      return { applications: items.map(presentListItem) };
+    },
+  );
+  app.get<{ Params: { ref: string } }>(
+    '/api/v1/applications/:ref',
+    {
+      schema: {
+        tags,
+        summary: '办件详情：记录、事件、状态、时钟 / one case with history, state and clock',
+        params: refParam,
+        security: secured,
+      },
+    },
+    async (request) =>
+      presentApplicationView(await getApplication(platform, staffOf(request), request.params.ref)),
+  );
+  app.post<{ Params: { ref: string } }>(
+    '/api/v1/applications/:ref/events',
+    {
+      schema: {
+        tags,
+        summary: '记录事件（补正、征求意见、延期、答复、送达…） / record an event',
+        params: refParam,
+        body: docSchema(caseEventInput),
+        security: secured,
+      },
+    },
+    async (request, reply) => {
+      const view = await recordApplicationEvent(
+        platform,
+        staffOf(request),
+        request.params.ref,
+        request.body as CaseEventInput,
+      );
+      return reply.code(201).send(presentApplicationView(view));
+    },
+  );
+  app.post<{ Params: { ref: string } }>(
+    '/api/v1/applications/:ref/appeals',
+    {
+      schema: {
+        tags,
+        summary: '登记行政复议或行政诉讼 / record a reconsideration or lawsuit',
+        params: refParam,
+        body: docSchema(recordAppealInput),
+        security: secured,
+      },
+    },
+    async (request, reply) => {
+      const appeal = await recordAppeal(
+        platform,
+        staffOf(request),
+        request.params.ref,
+        request.body as RecordAppealInput,
+      );
+      return reply.code(201).send(presentAppeal(appeal));
+    },
+  );
+  app.patch<{ Params: { id: string } }>(
+    '/api/v1/appeals/:id',
+    {
+      schema: {
+        tags,
+        summary: '记录复议或诉讼结果 / record the result of an appeal',
+        params: idParam,
+        body: docSchema(decideAppealInput),
+        security: secured,
+      },
+    },
+    async (request) =>
+      presentAppeal(
+        await decideAppeal(platform, staffOf(request), request.params.id, request.body as DecideAppealInput),
+      ),
+  );
+}
