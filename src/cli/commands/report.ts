@@ -70,7 +70,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
   const report = program
     .command('report')
     .description(
-      '年度报告：检查、读取、批量扫描、显示、汇编 / annual reports: check, parse, scan, show, compile',
+      '年度报告：检查、显示、读取、批量扫描、汇编 / annual reports: check, show, parse, scan, compile',
     )
     .helpOption('-h, --help', '显示帮助 / show help');
 
