@@ -111,14 +111,6 @@ describe('fixture PDFs through pdftotext', () => {
       });
     }
   }
-  it.runIf(generated !== null)('the committed pdftotext outputs are what pdftotext prints now', () => {
-    for (const base of pdfs) {
-      for (const mode of Object.keys(MODES) as (keyof typeof MODES)[]) {
-        const committed = readFileSync(`${COMMITTED}${base}.${mode}.txt`, 'utf8');
-        expect(Buffer.from(pdftotext(base, mode)).toString('utf8')).toBe(committed);
-      }
-    }
-  });
 });
 
 describe('doubts of the fixtures', () => {
