@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ describe('gongkai report parse', () => {
     const broken = join(tmpdir(), `gongkai-parse-${process.pid}.json`);
     writeFileSync(broken, '{"schema": "gongkai.annual-report/v1"');
     const run = await runCli(['report', 'parse', city2024, '/no/such/file.json', broken, hongze2023]);
+    rmSync(broken);
     expect(run.code).toBe(2);
     const lines = run.stdout
       .trim()
