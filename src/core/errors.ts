@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'REPORT_NEEDS_OCR'
   | 'UPLOAD_TOO_LARGE'
   | 'UPLOAD_INVALID'
+  | 'REPORT_TOO_LARGE'
+  | 'REPORT_TIMEOUT'
+  | 'REPORT_READER_FAILED'
   | 'CASE_FACTS_INVALID'
   // Disclosure applications (依申请公开办件).
   | 'TRANSITION_NOT_ALLOWED'

@@ -45,5 +45,7 @@ export async function readReport(bytes: Uint8Array, name: string): Promise<ReadR
       `Reading ${FORMAT_NAMES[format]} reports is not supported yet: ${name}`,
     );
   }
-  return reader(bytes, name);
+  // A Node Buffer is a Uint8Array whose slice() shares memory and which pdf.js refuses: every reader gets a
+  // plain Uint8Array of its own, so none can alter the caller's bytes (or a pooled Buffer's neighbours).
+  return reader(bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes), name);
 }
