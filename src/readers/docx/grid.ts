@@ -5,9 +5,9 @@
  * empty cells. The XML is read by htmlparser2's tokenizer alone, with no DOM, element stack or recursion, so
  * deep nesting costs only its length.
  */
-import { Tokenizer } from 'htmlparser2';
 import { DomainError } from '../../core/errors.js';
 import type { Grid, GridCell, GridRow } from '../grid.js';
+import { scanMarkup } from '../markup.js';
 
 /** Most cells a document may give; beyond it the file is refused. */
 export const MAX_DOCX_CELLS = 1_000_000;
@@ -211,55 +211,15 @@ export function documentXmlToGrid(xml: string): Grid {
     if (paragraph.length > 0) flushParagraph();
   }
 
-  let tagName = '';
-  let attributes: Record<string, string> = {};
-  let attributeName = '';
-  let attributeValue = '';
-  const tokenizer = new Tokenizer(
-    { xmlMode: true, decodeEntities: true },
-    {
-      onopentagname(start, end) {
-        tagName = xml.slice(start, end);
-        attributes = {};
-      },
-      onattribname(start, end) {
-        attributeName = xml.slice(start, end);
-        attributeValue = '';
-      },
-      onattribdata(start, end) {
-        attributeValue += xml.slice(start, end);
-      },
-      onattribentity(codepoint) {
-        attributeValue += String.fromCodePoint(codepoint);
-      },
-      onattribend() {
-        attributes[attributeName] = attributeValue;
-      },
-      onopentagend() {
-        onOpen(tagName, attributes);
-      },
-      onselfclosingtag() {
-        onOpen(tagName, attributes);
-        onClose(tagName);
-      },
-      onclosetag(start, end) {
-        onClose(xml.slice(start, end));
-      },
-      ontext(start, end) {
-        onText(xml.slice(start, end));
-      },
-      ontextentity(codepoint) {
-        onText(String.fromCodePoint(codepoint));
-      },
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onprocessinginstruction() {},
-      onend() {},
+  scanMarkup(xml, true, {
+    open: (name, attributes) => onOpen(name, attributes),
+    selfClosing: (name, attributes) => {
+      onOpen(name, attributes);
+      onClose(name);
     },
-  );
-  tokenizer.write(xml);
-  tokenizer.end();
+    close: onClose,
+    text: (text) => onText(text),
+  });
   for (let table = top(); table !== undefined; table = top()) {
     closeRow(table);
     tables.pop();

@@ -7,10 +7,10 @@
  * `Array.unshift`, which is quadratic in the depth). Unclosed cells and rows are closed by the next one. Scripts, styles and other non-text parts are skipped. A table that holds another
  * table is a layout table: its cells are read as prose and only the innermost tables give table rows.
  */
-import { Tokenizer } from 'htmlparser2';
 import { DomainError } from '../../core/errors.js';
 import type { SourceLocation } from '../../core/report/model.js';
 import type { Grid, GridCell, GridRow } from '../grid.js';
+import { scanMarkup } from '../markup.js';
 
 /** Most cells a page may spread into; beyond it the page is refused rather than exhausting memory. */
 export const MAX_HTML_CELLS = 1_000_000;
@@ -322,57 +322,20 @@ export function htmlToGrid(html: string): Grid {
     prose.push(text);
   };
 
-  let tagName = '';
   let currentTagStart = 0;
-  let attributes: Record<string, string> = {};
-  let attributeName = '';
-  let attributeValue = '';
-  const tokenizer = new Tokenizer(
-    { xmlMode: false, decodeEntities: true },
-    {
-      onopentagname(start, end) {
-        tagName = html.slice(start, end).toLowerCase();
-        currentTagStart = start;
-        attributes = {};
-      },
-      onattribname(start, end) {
-        attributeName = html.slice(start, end).toLowerCase();
-        attributeValue = '';
-      },
-      onattribdata(start, end) {
-        attributeValue += html.slice(start, end);
-      },
-      onattribentity(codepoint) {
-        attributeValue += String.fromCodePoint(codepoint);
-      },
-      onattribend() {
-        attributes[attributeName] = attributeValue;
-      },
-      onopentagend() {
-        onOpen(tagName, attributes);
-      },
-      onselfclosingtag() {
-        onOpen(tagName, attributes);
-        if (SKIPPED.has(tagName)) onClose(tagName); // <svg/> must not hide the rest of the page
-      },
-      onclosetag(start, end) {
-        onClose(html.slice(start, end).toLowerCase());
-      },
-      ontext(start, end) {
-        onText(html.slice(start, end), start);
-      },
-      ontextentity(codepoint, end) {
-        onText(String.fromCodePoint(codepoint), end);
-      },
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onprocessinginstruction() {},
-      onend() {},
+  scanMarkup(html, false, {
+    open: (name, attributes, start) => {
+      currentTagStart = start;
+      onOpen(name, attributes);
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    selfClosing: (name, attributes, start) => {
+      currentTagStart = start;
+      onOpen(name, attributes);
+      if (SKIPPED.has(name)) onClose(name); // <svg/> must not hide the rest of the page
+    },
+    close: onClose,
+    text: onText,
+  });
   for (let table = top(); table !== undefined; table = top()) {
     if (!table.layout) closeRow(table);
     tables.pop();
