@@ -148,8 +148,14 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
   const { singleOther } = readApplications(parts.applications, reading);
   readAppeals(parts.appeals, reading);
 
-  const tableValues = [...reading.values.keys()].filter((path) => path.startsWith('applications.'));
-  if (tableValues.length === 0) {
+  let tableValues = false;
+  for (const path of reading.values.keys()) {
+    if (path.startsWith('applications.')) {
+      tableValues = true;
+      break;
+    }
+  }
+  if (!tableValues) {
     throw new DomainError(
       'REPORT_NOT_FOUND',
       `${name} 中没有找到政府信息公开工作年度报告的表格（三、收到和处理政府信息公开申请情况）`,
@@ -195,9 +201,12 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
 
   if (markers.length > 0) report.formatMarkers = markers;
   if (headings.length > 0) report.sections = headings.map((h) => ({ number: h.number, title: h.title }));
-  const slips = [...parts.proactive, ...parts.applications, ...parts.appeals].filter((line) =>
-    hasSlip(line.text),
-  );
+  const tableLines = [...parts.proactive, ...parts.applications, ...parts.appeals];
+  // One look at all the tables' text first: a slip holds no line break, so none is found in the whole unless
+  // some line has one (and normalising line by line or all at once is the same across a line break).
+  const slips = hasSlip(tableLines.map((line) => line.text).join('\n'))
+    ? tableLines.filter((line) => hasSlip(line.text))
+    : [];
   for (const line of slips.slice(0, 5)) {
     reading.doubt(
       'slip',

@@ -4,7 +4,14 @@
  */
 import type { SourceLocation } from '../../core/report/model.js';
 import type { Grid, GridRow } from '../grid.js';
-import { classifyCell, isPageNumber, labelKey, toHalfWidth } from './normalize.js';
+import {
+  classifyCell,
+  classifyTrimmed,
+  COMPATIBILITY,
+  isPageNumber,
+  labelKey,
+  type CellValue,
+} from './normalize.js';
 
 /** One token of a line. `value` is null for a blank marker (“-”, “/”); runs carry their digits in `text`. */
 export interface Token {
@@ -105,7 +112,7 @@ function splitGlued(piece: string, at: SourceLocation, offset: number, out: Toke
     const after = piece.charAt(start + digits.length);
     let numbering = '';
     // `…0000002.其他法律…`: the last digit before `.`/`、` and a word is the next row's numbering.
-    if (/[.、．]/.test(after)) {
+    if (after === '.' || after === '、' || after === '．') {
       numbering = digits.slice(-1);
       digits = digits.slice(0, -1);
     }
@@ -126,14 +133,23 @@ function splitGlued(piece: string, at: SourceLocation, offset: number, out: Toke
 
 /** Tokens of one cell: whitespace-separated numbers become values, words are joined back into label text. */
 function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
-  const text = toHalfWidth(raw);
-  if (text.trim() === '') {
+  // Pieces of text with no compatibility character need no normalising again (`toHalfWidth` keeps them).
+  const normalised = COMPATIBILITY.test(raw);
+  const text = normalised ? raw.normalize('NFKC') : raw;
+  const n = text.length;
+  let first = 0;
+  while (first < n && isTrimmed(text.charCodeAt(first))) first++;
+  if (first === n) {
     out.push({ kind: 'empty', text: '', value: null, at: withText(at, raw) });
     return;
   }
-  const whole = classifyCell(text);
+  let last = n;
+  while (isTrimmed(text.charCodeAt(last - 1))) last--;
+  const trimmed = first === 0 && last === n ? text : text.slice(first, last);
+  // `toHalfWidth` gives half-width text back unchanged, so the trimmed text is classified as it is.
+  const whole = classifyTrimmed(trimmed);
   if (whole.kind === 'number' || whole.kind === 'blank') {
-    out.push(valueToken(whole, text.trim(), shift(at, text.search(/\S/), text.trim())));
+    out.push(valueToken(whole, trimmed, shift(at, first, trimmed)));
     return;
   }
   let label = '';
@@ -146,14 +162,13 @@ function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
   };
   // Whitespace-separated pieces, scanned by hand (this runs for every cell of every table).
   let i = 0;
-  const n = text.length;
   while (i < n) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     const piece = text.slice(start, i);
-    const kind = classifyCell(piece);
+    const kind = normalised ? classifyCell(piece) : classifyPiece(piece);
     if (kind.kind === 'number' || kind.kind === 'blank') {
       flush();
       out.push(valueToken(kind, piece, shift(at, start, piece)));
@@ -163,6 +178,31 @@ function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
     }
   }
   flush();
+}
+
+/** `classifyCell` of a piece with no compatibility character (nothing to normalise): trimmed only if need be. */
+function classifyPiece(piece: string): CellValue {
+  const n = piece.length;
+  return isTrimmed(piece.charCodeAt(0)) || isTrimmed(piece.charCodeAt(n - 1))
+    ? classifyTrimmed(piece.trim())
+    : classifyTrimmed(piece);
+}
+
+/** The characters `String.prototype.trim` removes (white space and line terminators, as `\s`). */
+function isTrimmed(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function isSpace(code: number): boolean {
@@ -177,7 +217,7 @@ function hasDigit(text: string): boolean {
   return false;
 }
 
-function valueToken(kind: ReturnType<typeof classifyCell>, text: string, at: SourceLocation): Token {
+function valueToken(kind: CellValue, text: string, at: SourceLocation): Token {
   if (kind.kind === 'number') {
     return kind.ocr
       ? { kind: 'value', text, value: kind.value, ocr: true, at }
@@ -194,8 +234,12 @@ export function tokenize(grid: Grid): Line[] {
   for (const row of grid.rows) {
     let raw = '';
     for (const cell of row) raw = raw === '' ? cell.text : `${raw} ${cell.text}`;
-    const trimmed = raw.trim();
-    if (trimmed === '' || (trimmed.length < 16 && isPageNumber(trimmed))) {
+    // The trimmed length, without building the trimmed string (only short lines can be page numbers).
+    let first = 0;
+    let last = raw.length;
+    while (first < last && isTrimmed(raw.charCodeAt(first))) first++;
+    while (last > first && isTrimmed(raw.charCodeAt(last - 1))) last--;
+    if (first === last || (last - first < 16 && isPageNumber(raw.slice(first, last)))) {
       blank = true;
       continue;
     }
