@@ -201,12 +201,9 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
 
   if (markers.length > 0) report.formatMarkers = markers;
   if (headings.length > 0) report.sections = headings.map((h) => ({ number: h.number, title: h.title }));
-  const tableLines = [...parts.proactive, ...parts.applications, ...parts.appeals];
-  // One look at all the tables' text first: a slip holds no line break, so none is found in the whole unless
-  // some line has one (and normalising line by line or all at once is the same across a line break).
-  const slips = hasSlip(tableLines.map((line) => line.text).join('\n'))
-    ? tableLines.filter((line) => hasSlip(line.text))
-    : [];
+  const slips = [...parts.proactive, ...parts.applications, ...parts.appeals].filter((line) =>
+    hasSlip(line.text),
+  );
   for (const line of slips.slice(0, 5)) {
     reading.doubt(
       'slip',

@@ -20,6 +20,13 @@ function part(digits: string, from: number, to: number): number | null {
   return Number(digits.slice(from, to));
 }
 
+/** Powers of ten up to 10^308, looked up rather than computed at every step of the search. */
+const POWERS = Array.from({ length: 309 }, (_, e) => 10 ** e);
+
+function pow10(exponent: number): number {
+  return exponent < POWERS.length ? POWERS[exponent]! : 10 ** exponent;
+}
+
 /**
  * Every split of `digits` into `parts` numbers followed by their sum (a group of `parts + 1` cells), e.g. a
  * table-三 row is `splitSummed(run, 6)`. Depth-first with pruning on the running sum, so it stays fast.
@@ -28,6 +35,7 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
   const out: number[][] = [];
   const n = digits.length;
   let steps = 0;
+  const suffix = new Float64Array(n);
   for (let totalLength = 1; totalLength <= n - parts; totalLength++) {
     const body = n - totalLength;
     // The longest of the parts has at least ceil(body / parts) digits and cannot be longer than the total.
@@ -36,6 +44,14 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
     if (total === null) continue;
     // Casting out nines: any split of the body sums to its digit sum modulo 9, so the total must agree.
     if (digitSum(digits, 0, body) % 9 !== total % 9) continue;
+    // The values of the body's last digits, so the last part of a split is read without slicing (exact to 15).
+    let place = 1;
+    let tail = 0;
+    for (let p = body - 1; p >= 0 && p >= body - 15; p--) {
+      tail += (digits.charCodeAt(p) - 48) * place;
+      place *= 10;
+      suffix[p] = tail;
+    }
     const current: number[] = [];
     // Dead ends already met: the same position, parts left and running sum fail again (zeros make many paths).
     const dead = new Set<number>();
@@ -44,8 +60,9 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
       const left = parts - current.length;
       const rest = body - from;
       if (left === 1) {
-        const value = part(digits, from, body);
-        if (value !== null && sum + value === total) {
+        if (rest > 1 && digits.charCodeAt(from) === 48) return false; // leading zero
+        const value = rest <= 15 ? suffix[from]! : Number(digits.slice(from, body));
+        if (sum + value === total) {
           out.push([...current, value, total]);
           return true;
         }
@@ -59,8 +76,8 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
       const maxLength = Math.min(rest - (left - 1), totalLength);
       // Or too small even if every remaining part were as long as it may be?
       if (
-        !(longest > 1 && 10 ** (longest - 1) > total - sum) &&
-        left * (10 ** maxLength - 1) >= total - sum
+        !(longest > 1 && pow10(longest - 1) > total - sum) &&
+        left * (pow10(maxLength) - 1) >= total - sum
       ) {
         let value = 0;
         for (let length = 1; length <= maxLength; length++) {
