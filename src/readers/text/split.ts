@@ -27,6 +27,25 @@ function pow10(exponent: number): number {
   return exponent < POWERS.length ? POWERS[exponent]! : 10 ** exponent;
 }
 
+/** Dead-end states of a search are marked in a table of this many entries when they fit (most runs). */
+const SCRATCH_SIZE = 1 << 19;
+let scratchTable: Int32Array | null = null;
+let lastStamp = 0;
+
+function scratch(): Int32Array {
+  scratchTable ??= new Int32Array(SCRATCH_SIZE);
+  return scratchTable;
+}
+
+/** A stamp no entry of the table holds yet (the table is cleared when the stamps run out). */
+function nextStamp(table: Int32Array): number {
+  if (lastStamp === 0x7fffffff) {
+    table.fill(0);
+    lastStamp = 0;
+  }
+  return ++lastStamp;
+}
+
 /**
  * Every split of `digits` into `parts` numbers followed by their sum (a group of `parts + 1` cells), e.g. a
  * table-三 row is `splitSummed(run, 6)`. Depth-first with pruning on the running sum, so it stays fast.
@@ -54,7 +73,12 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
     }
     const current: number[] = [];
     // Dead ends already met: the same position, parts left and running sum fail again (zeros make many paths).
-    const dead = new Set<number>();
+    // A state is `(from * 8 + left) * (total + 1) + sum` (the sum never exceeds the total). When the states fit
+    // in the scratch table they are marked there with this search's stamp (no clearing, no hashing); else a set.
+    const states = (n * 8 + parts + 1) * (total + 1);
+    const table = states <= SCRATCH_SIZE ? scratch() : null;
+    const stamp = table === null ? 0 : nextStamp(table);
+    const dead = table === null ? new Set<number>() : null;
     const walk = (from: number, sum: number): boolean => {
       if (out.length >= limit || ++steps > MAX_STEPS) return true;
       const left = parts - current.length;
@@ -69,7 +93,8 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
         return false;
       }
       const state = (from * 8 + left) * (total + 1) + sum;
-      if (Number.isSafeInteger(state) && dead.has(state)) return false;
+      const safe = Number.isSafeInteger(state);
+      if (safe && (table !== null ? table[state] === stamp : dead!.has(state))) return false;
       let found = false;
       // Some remaining part has at least ceil(rest / left) digits: too big for what is left of the total?
       const longest = Math.ceil(rest / left);
@@ -89,7 +114,10 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
           current.pop();
         }
       }
-      if (!found && Number.isSafeInteger(state)) dead.add(state);
+      if (!found && safe) {
+        if (table !== null) table[state] = stamp;
+        else dead!.add(state);
+      }
       return found;
     };
     walk(0, 0);
