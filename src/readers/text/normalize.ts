@@ -120,5 +120,8 @@ const BLANK: CellValue = { kind: 'blank' };
 /** True when the text is an isolated page number such as `-4-`, `- 5 -` or `第 3 页`. */
 export function isPageNumber(text: string): boolean {
   const t = toHalfWidth(text).trim();
+  // Both forms begin with a dash or 第: anything else is no page number, without running the patterns.
+  const first = t.charCodeAt(0);
+  if (first !== 45 && first !== 0x2014 && first !== 0x2013 && first !== 0x7b2c) return false;
   return /^[-—–]\s*\d{1,3}\s*[-—–]$/.test(t) || /^第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$/.test(t);
 }

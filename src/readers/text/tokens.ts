@@ -87,7 +87,23 @@ function shift(at: SourceLocation, offset: number, text: string): SourceLocation
   return out as SourceLocation;
 }
 
-const DIGITS_IN_TEXT = /\d+(?:\.\d+)?/g;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The index of the first ASCII digit at or after `from` (the length when none). */
+function nextDigit(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The index after the digits starting at `from`. */
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
 
 /** Splits a piece of text with digits glued to words into text and run tokens (numbering such as `2.` stays text). */
 function splitGlued(piece: string, at: SourceLocation, offset: number, out: Token[]): void {
@@ -106,9 +122,13 @@ function splitGlued(piece: string, at: SourceLocation, offset: number, out: Toke
     pendingText = '';
     pendingStart = end;
   };
-  for (const match of piece.matchAll(DIGITS_IN_TEXT)) {
-    const start = match.index;
-    let digits = match[0];
+  // The matches of `\d+(?:\.\d+)?`, found by hand (this runs for every label with a digit in it).
+  const n = piece.length;
+  for (let start = nextDigit(piece, 0); start < n; start = nextDigit(piece, last)) {
+    let end = digitsEnd(piece, start);
+    if (piece.charCodeAt(end) === 46 && isDigit(piece.charCodeAt(end + 1))) end = digitsEnd(piece, end + 1);
+    const match = piece.slice(start, end);
+    let digits = match;
     const after = piece.charAt(start + digits.length);
     let numbering = '';
     // `…0000002.其他法律…`: the last digit before `.`/`、` and a word is the next row's numbering.
@@ -124,7 +144,7 @@ function splitGlued(piece: string, at: SourceLocation, offset: number, out: Toke
       pendingStart = start + digits.length;
     }
     pendingText += numbering;
-    last = start + match[0].length;
+    last = end;
   }
   if (pendingText === '') pendingStart = last;
   pendingText += piece.slice(last);
