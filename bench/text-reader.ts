@@ -1,11 +1,11 @@
-// Benchmark: the text reader's throughput in reports per second of CPU time (`npx tsx bench/text-reader.ts`).
+// Benchmark: the text reader's throughput in reports per second of CPU time (`npm run bench:text-reader`).
 // Prints figures per layout; not a test. CPU time (`process.cpuUsage`, user + system) rather than wall time, so
 // a shared, loaded machine skews the figures less; compare runs made in the same conditions.
 //
-//   npx tsx bench/text-reader.ts [--dist DIR] [--samples N] [--seconds S] [--rounds R]
+//   npm run bench:text-reader -- [--dist DIR] [--samples N] [--seconds S] [--rounds R]
 //
-// --dist DIR reads with the compiled reader in DIR (`npx tsc -p tsconfig.build.json --outDir DIR`) instead of the
-// sources through tsx; --samples is the number of random reports rendered per corpus layout (default 100);
+// --dist DIR reads with the compiled reader in DIR instead of the sources through tsx: `--dist dist` after
+// `npm run build` (another directory needs a package.json of `"type": "module"` and node_modules above it); --samples is the number of random reports rendered per corpus layout (default 100);
 // each figure is the median of --rounds rounds (default 3) of at least --seconds CPU seconds (default 1).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

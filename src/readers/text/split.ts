@@ -71,27 +71,22 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
       place *= 10;
       suffix[p] = tail;
     }
-    const current: number[] = [];
-    // Dead ends already met: the same position, parts left and running sum fail again (zeros make many paths).
-    // A state is `(from * 8 + left) * (total + 1) + sum` (the sum never exceeds the total). When the states fit
-    // in the scratch table they are marked there with this search's stamp (no clearing, no hashing); else a set.
+    // Dead-end states (see `walk`): in the scratch table when they fit, else in a set.
     const states = (n * 8 + parts + 1) * (total + 1);
     const table = states <= SCRATCH_SIZE ? scratch() : null;
     const stamp = table === null ? 0 : nextStamp(table);
     const dead = table === null ? new Set<number>() : null;
-    const walk = (from: number, sum: number): boolean => {
+    // The parts chosen so far (the first `depth` entries), kept in one array rather than pushed and popped.
+    const current: number[] = [];
+    const walk = (from: number, sum: number, depth: number): boolean => {
       if (out.length >= limit || ++steps > MAX_STEPS) return true;
-      const left = parts - current.length;
+      const left = parts - depth;
       const rest = body - from;
-      if (left === 1) {
-        if (rest > 1 && digits.charCodeAt(from) === 48) return false; // leading zero
-        const value = rest <= 15 ? suffix[from]! : Number(digits.slice(from, body));
-        if (sum + value === total) {
-          out.push([...current, value, total]);
-          return true;
-        }
-        return false;
-      }
+      if (left === 1) return last(from, sum, depth);
+      // Dead ends already met: the same position, parts left and running sum fail again (zeros make many
+      // paths). A state is `(from * 8 + left) * (total + 1) + sum` (the sum never exceeds the total). When the
+      // states fit in the scratch table they are marked there with this search's stamp (no clearing, no
+      // hashing); else in a set.
       const state = (from * 8 + left) * (total + 1) + sum;
       const safe = Number.isSafeInteger(state);
       if (safe && (table !== null ? table[state] === stamp : dead!.has(state))) return false;
@@ -104,14 +99,18 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
         !(longest > 1 && pow10(longest - 1) > total - sum) &&
         left * (pow10(maxLength) - 1) >= total - sum
       ) {
+        const leading = digits.charCodeAt(from) === 48;
         let value = 0;
         for (let length = 1; length <= maxLength; length++) {
           value = value * 10 + (digits.charCodeAt(from + length - 1) - 48);
-          if (length > 1 && digits.charCodeAt(from) === 48) break; // no leading zeros
+          if (length > 1 && leading) break; // no leading zeros
           if (sum + value > total) break;
-          current.push(value);
-          if (walk(from + length, sum + value)) found = true;
-          current.pop();
+          current[depth] = value;
+          if (left === 2) {
+            // The last part, read here rather than in a call of its own (counted as one step all the same).
+            if (out.length >= limit || ++steps > MAX_STEPS) found = true;
+            else if (last(from + length, sum + value, depth + 1)) found = true;
+          } else if (walk(from + length, sum + value, depth + 1)) found = true;
         }
       }
       if (!found && safe) {
@@ -120,7 +119,18 @@ export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATE
       }
       return found;
     };
-    walk(0, 0);
+    /** The last part is the rest of the body: a split when it completes the sum. */
+    const last = (from: number, sum: number, depth: number): boolean => {
+      const rest = body - from;
+      if (rest > 1 && digits.charCodeAt(from) === 48) return false; // leading zero
+      const value = rest <= 15 ? suffix[from]! : Number(digits.slice(from, body));
+      if (sum + value !== total) return false;
+      const split = current.slice(0, depth);
+      split.push(value, total);
+      out.push(split);
+      return true;
+    };
+    walk(0, 0, 0);
   }
   return out;
 }
