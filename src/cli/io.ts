@@ -7,6 +7,10 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Sets the exit code the process ends with (the highest one set wins). */
   setExitCode: (code: number) => void;
+  /** True when standard error is a terminal (progress bars redraw in place only there). */
+  stderrIsTTY?: boolean;
+  /** Calls `handler` on Ctrl-C or SIGTERM until the returned function is called. */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** An error the CLI reports as one line and an exit code, never as a stack trace. */

@@ -10,6 +10,15 @@ export function processIo(): Omit<CliIo, 'setExitCode'> {
     stderr: (text) => process.stderr.write(text),
     readInput: async (path) => (path === '-' ? readStdin() : readFile(path)),
     env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+      };
+    },
   };
 }
 

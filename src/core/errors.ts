@@ -19,6 +19,11 @@ export type ErrorCode =
   | 'REPORT_FORMAT_UNSUPPORTED'
   | 'REPORT_NOT_FOUND'
   | 'REPORT_NEEDS_OCR'
+  | 'UPLOAD_TOO_LARGE'
+  | 'UPLOAD_INVALID'
+  | 'REPORT_TOO_LARGE'
+  | 'REPORT_TIMEOUT'
+  | 'REPORT_READER_FAILED'
   | 'CASE_FACTS_INVALID'
   // Disclosure applications (依申请公开办件).
   | 'TRANSITION_NOT_ALLOWED'

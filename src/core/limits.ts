@@ -20,4 +20,16 @@ export const limits = {
   nameMaxLength: 200,
   textMaxLength: 2000,
   auditPageMax: 500,
+  /** The largest report file the report checker accepts (web upload). */
+  reportUploadMaxBytes: 20 * 1024 * 1024,
+  /** The largest pasted report text (UTF-8 bytes). */
+  reportTextMaxBytes: 2 * 1024 * 1024,
+  /** Batch check: files in one upload, and their total size. */
+  batchMaxFiles: 50,
+  batchMaxTotalBytes: 50 * 1024 * 1024,
+  /** Zip archives in a batch: entries, and the total size once decompressed (zip-bomb guard). */
+  zipMaxEntries: 200,
+  zipMaxUncompressedBytes: 64 * 1024 * 1024,
+  /** Re-sent results (download, language switch, sort): the largest form body. */
+  resendMaxBytes: 20 * 1024 * 1024,
 } as const;

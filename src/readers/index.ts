@@ -3,7 +3,10 @@
  * a format without a reader yet is refused with a clear message, never guessed.
  */
 import { DomainError } from '../core/errors.js';
+import { readDocx } from './docx/index.js';
+import { readHtml } from './html/index.js';
 import { readJson } from './json.js';
+import { readPdf } from './pdf/index.js';
 import { sniffFormat } from './sniff.js';
 import { readText } from './text/index.js';
 import type { ReadResult, ReportFormat, ReportReader } from './types.js';
@@ -11,6 +14,9 @@ import type { ReadResult, ReportFormat, ReportReader } from './types.js';
 const readers: Partial<Record<ReportFormat, ReportReader>> = {
   json: readJson,
   text: readText,
+  html: readHtml,
+  docx: readDocx,
+  pdf: readPdf,
 };
 
 const FORMAT_NAMES: Record<ReportFormat, string> = {
@@ -39,5 +45,7 @@ export async function readReport(bytes: Uint8Array, name: string): Promise<ReadR
       `Reading ${FORMAT_NAMES[format]} reports is not supported yet: ${name}`,
     );
   }
-  return reader(bytes, name);
+  // A Node Buffer is a Uint8Array whose slice() shares memory and which pdf.js refuses: every reader gets a
+  // plain Uint8Array of its own, so none can alter the caller's bytes (or a pooled Buffer's neighbours).
+  return reader(bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes), name);
 }

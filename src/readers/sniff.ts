@@ -14,12 +14,20 @@ function hasControl(text: string): boolean {
   return false;
 }
 
+/** A page's first tag, after any comments (a comment's body cannot hold `-->`, so the match is linear). */
+const HTML_START =
+  /^(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<(?:!doctype html|html|head|body|meta|title|table|div|p|h[1-6])\b/i;
+
 /** The format of a file, or null when it is binary and of no known kind. */
 export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf'; // %PDF
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return /\.docx$/i.test(name) || !/\.(zip|xlsx|pptx)$/i.test(name) ? 'docx' : null; // PK zip
   }
+  // Markup is ASCII whatever the page's charset, so HTML is told before the UTF-8 test: a GBK page is not binary.
+  const ascii = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const markup = ascii.replace(/^\u00ef\u00bb\u00bf/, '').trimStart();
+  if (!ascii.includes('\u0000') && (HTML_START.test(markup) || /\.(html?|xhtml)$/i.test(name))) return 'html';
   let head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
   if (head.includes('\u0000')) return null;
   if (head.includes('\ufffd\ufffd\ufffd')) {
@@ -29,11 +37,5 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | nul
   }
   const trimmed = head.replace(/^\ufeff/, '').trimStart();
   if (trimmed.startsWith('{')) return 'json';
-  if (
-    /^<(!doctype html|html|head|body|meta|table|div|p)\b/i.test(trimmed) ||
-    /\.(html?|xhtml)$/i.test(name)
-  ) {
-    return 'html';
-  }
   return 'text';
 }

@@ -1,10 +1,19 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { DomainError } from '../core/errors.js';
+import { limits } from '../core/limits.js';
 import type { Platform } from '../services/platform.js';
 import { registerAuth } from './auth.js';
 import { statusOf } from './error-status.js';
@@ -15,11 +24,16 @@ import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
 import { registerApplicationRoutes } from './routes/applications.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerBatchRoutes } from './routes/batch.js';
+import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserRoutes } from './routes/users.js';
+import { registerWebLoginRoutes } from './routes/web-login.js';
+import { requestLang, sendPage } from './routes/web-shared.js';
+import { errorPage } from './pages/error-page.js';
 
 export interface ServerDeps {
   platform: Platform;
@@ -67,6 +81,40 @@ const fastifyCodes: Record<number, [string, string, string]> = {
   429: ['RATE_LIMITED', '请求过于频繁，请稍后再试', 'too many requests, try again later'],
 };
 
+/** Errors on the HTML pages: a page in the reader's language saying what happened, never a stack trace. */
+function htmlError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = requestLang(request);
+  if (error instanceof DomainError) {
+    return sendPage(
+      reply,
+      errorPage(lang, statusOf(error.code), error.messageZh, error.messageEn),
+      statusOf(error.code),
+    );
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) {
+    const mb = Math.round(limits.reportUploadMaxBytes / 1024 / 1024);
+    return sendPage(
+      reply,
+      errorPage(
+        lang,
+        413,
+        `上传的内容太大：单个文件不能超过 ${mb} MB。`,
+        `The upload is too large: at most ${mb} MB per file.`,
+      ),
+      413,
+    );
+  }
+  const known = fastifyCodes[status];
+  if (known && status < 500) return sendPage(reply, errorPage(lang, status, known[1], known[2]), status);
+  request.log.error({ err: error }, 'unhandled error');
+  return sendPage(
+    reply,
+    errorPage(lang, 500, '服务器内部错误，请稍后再试。', 'Internal server error; please try again later.'),
+    500,
+  );
+}
+
 /** The HTTP application: security headers, cookies, auth, OpenAPI docs at /api/docs, the JSON API under /api/v1. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -78,6 +126,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(() => (value) => ({ value }));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (request.routeOptions.config?.html) return htmlError(error, request, reply);
     if (error instanceof DomainError) {
       return reply.code(statusOf(error.code)).send(presentError(error));
     }
@@ -150,6 +199,21 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerPublicApplicationRoutes(app, deps.platform, {
     submitPerMinute: deps.publicSubmitPerMinute ?? 10,
     statusPerMinute: deps.publicStatusPerMinute ?? 30,
+  });
+  // The HTML pages, in a scope of their own: only they parse form bodies (the JSON API keeps answering 415).
+  await app.register(async (web) => {
+    // Pages, not API: kept out of the OpenAPI document.
+    web.addHook('onRoute', (route) => {
+      route.schema = { ...(route.schema ?? {}), hide: true };
+    });
+    await web.register(formbody);
+    // Uploads are read into memory under the limits of src/core/limits.ts; nothing is written to disk.
+    await web.register(multipart, {
+      limits: { fileSize: limits.reportUploadMaxBytes, files: limits.batchMaxFiles },
+    });
+    registerCheckRoutes(web);
+    registerWebLoginRoutes(web, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
+    registerBatchRoutes(web, deps.platform);
   });
   return app;
 }

@@ -163,6 +163,31 @@ describe('encodings and layouts', () => {
     );
   });
 
+  it('keeps a blank 总计 as null in its column, the row still read (tables 三 and 四)', () => {
+    const grid = textToGrid(renderTextLayouts(base()).tsv);
+    // Blank the last cell of the 一、本年新收 row and of the appeals row, as a table with an empty 总计 prints it.
+    const blankLast = (match: (text: string) => boolean) => {
+      const row = grid.rows.find((r) => match(r.map((c) => c.text).join('')));
+      expect(row).toBeDefined();
+      row![row!.length - 1] = { text: '', at: row![row!.length - 1]!.at };
+    };
+    blankLast((t) => t.includes('本年新收'));
+    const appealsRow = grid.rows.findIndex((r) => r.length >= 15 && r.every((c) => /^\d+$/.test(c.text)));
+    expect(appealsRow).toBeGreaterThan(0);
+    grid.rows[appealsRow]![14] = { text: '', at: grid.rows[appealsRow]![14]!.at };
+    const { report, doubts } = readGrid(grid, 'grid', 'html');
+    const expected = base();
+    expect(report.applications.newReceived).toEqual([...expected.applications.newReceived.slice(0, 6), null]);
+    expect(report.appeals.litigationAfterReconsideration).toEqual({
+      ...expected.appeals.litigationAfterReconsideration,
+      total: null,
+    });
+    expect(report.applications.carriedOver).toEqual(expected.applications.carriedOver);
+    expect(
+      doubts.some((d) => d.path?.startsWith('applications.newReceived') === true && d.kind !== 'missing'),
+    ).toBe(false);
+  });
+
   it('readGrid takes a grid from any format and keeps its locations', () => {
     const grid = textToGrid(renderTextLayouts(base()).tsv);
     const paged = {

@@ -27,6 +27,10 @@ describe('the npm start entry (dist/server/start.js)', () => {
 
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
     expect((await fetch(`${server.url}/api/v1/agencies`)).status).toBe(401);
+    // The public report checker is served too (issue 7).
+    const check = await fetch(`${server.url}/check`);
+    expect(check.status).toBe(200);
+    expect(await check.text()).toContain('<html lang="zh-CN">');
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

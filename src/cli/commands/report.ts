@@ -8,6 +8,8 @@ import { renderReportText } from '../../core/report/render-text.js';
 import { checkReportFile, loadReportFile, type ReportFile } from '../../services/check-report.js';
 import { parseLang, type CliIo, type Lang } from '../io.js';
 import { registerReportCompileCommand } from './report-compile.js';
+import { registerReportParse } from './report-parse.js';
+import { registerReportScan } from './report-scan.js';
 import { readReportInput, withDomainErrors } from './shared.js';
 
 function header(report: AnnualReport, lang: Lang): string {
@@ -63,11 +65,13 @@ export function formatFindings(report: AnnualReport, findings: readonly Finding[
   return `${lines.join('\n')}\n`;
 }
 
-/** Registers `report check`, `report show` and `report schema`. */
+/** Registers `report check`, `parse`, `scan`, `show`, `schema` and `compile`. */
 export function registerReportCommands(program: Command, io: CliIo): void {
   const report = program
     .command('report')
-    .description('年度报告：检查、显示 / annual reports: check, show')
+    .description(
+      '年度报告：检查、显示、读取、批量扫描、汇编 / annual reports: check, show, parse, scan, compile',
+    )
     .helpOption('-h, --help', '显示帮助 / show help');
 
   report
@@ -101,6 +105,9 @@ export function registerReportCommands(program: Command, io: CliIo): void {
         },
       ),
     );
+
+  registerReportParse(report, io);
+  registerReportScan(report, io);
 
   report
     .command('show')

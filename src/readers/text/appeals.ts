@@ -23,10 +23,11 @@ function groupAdds(values: readonly (number | null)[]): boolean {
   return true;
 }
 
-/** A line's value cells trimmed to the row (trailing empties off, leading empties beyond 15 off). */
+/** A line's value cells trimmed to the row (empties beyond 15 off, trailing first, then leading). */
 function lineRow(tokens: Token[]): Token[] | null {
   const cells = tokens.filter((t) => t.kind !== 'text');
-  while (cells.length > 0 && cells[cells.length - 1]!.kind === 'empty') cells.pop();
+  // A blank last cell (an empty 总计) is a cell of the row: trailing empties go only beyond the row's width.
+  while (cells.length > WIDTH && cells[cells.length - 1]!.kind === 'empty') cells.pop();
   while (cells.length > WIDTH && cells[0]!.kind === 'empty') cells.shift();
   if (cells.length !== WIDTH || cells.some((t) => t.kind === 'run')) return null;
   return cells;

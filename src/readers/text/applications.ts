@@ -78,7 +78,8 @@ function toEvents(lines: readonly Line[]): Event[] {
 /** A row's cells from a group of tokens on one line, or null when it is not exactly one row wide. */
 function rowCells(group: Token[]): Token[][] {
   const cells = [...group];
-  while (cells.length > 0 && cells[cells.length - 1]!.kind === 'empty') cells.pop();
+  // A blank last cell (an empty 总计) is a cell of the row: trailing empties go only beyond the row's width.
+  while (cells.length > WIDTH && cells[cells.length - 1]!.kind === 'empty') cells.pop();
   while (cells.length > WIDTH && cells[0]!.kind === 'empty') cells.shift();
   if (cells.length === WIDTH) return [cells];
   if (cells.length > WIDTH && cells.length % WIDTH === 0 && cells.every((c) => c.kind === 'value')) {

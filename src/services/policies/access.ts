@@ -96,3 +96,11 @@ export const accessPolicy = {
     return agencyIds.length > 0 ? agencyIds.every((id) => inScope(scope, id)) : p.kind === 'operator';
   },
 };
+
+/** Supervising agencies (主管部门) and administrators check their agencies' annual reports in bulk. */
+export const bulkReportCheckRoles: readonly Role[] = ['admin', 'supervisor'];
+
+/** Whether a principal may use the batch report checker. */
+export function canCheckReportsInBulk(p: Principal): boolean {
+  return p.kind === 'operator' || p.grants.some((g) => bulkReportCheckRoles.includes(g.role));
+}
