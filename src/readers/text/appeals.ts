@@ -73,7 +73,10 @@ export function readAppeals(lines: readonly Line[], reading: Reading): void {
       break;
     }
   }
-  const values = lines.flatMap((line) => line.tokens.filter((t) => t.kind === 'value' || t.kind === 'run'));
+  const values: Token[] = [];
+  for (const line of lines) {
+    for (const t of line.tokens) if (t.kind === 'value' || t.kind === 'run') values.push(t);
+  }
   if (cells === null && values.length > 0 && values[0]!.kind === 'run') {
     const run = values[0]!;
     const splits = splitAppeals(run.text);

@@ -48,21 +48,27 @@ function toEvents(lines: readonly Line[]): Event[] {
         continue;
       }
       let j = i;
-      while (j < tokens.length && isValueLike(tokens[j]!)) j++;
-      const group = tokens.slice(i, j);
+      let filled = 0;
+      let lastFilled: Token | undefined;
+      for (; j < tokens.length && isValueLike(tokens[j]!); j++) {
+        if (tokens[j]!.kind !== 'empty') {
+          filled++;
+          lastFilled = tokens[j]!;
+        }
+      }
+      const from = i;
       i = j;
-      const filled = group.filter((t) => t.kind !== 'empty');
-      if (filled.length === 0) continue;
-      if (filled.length === 1 && filled[0]!.kind === 'value' && !lineHadText && j >= tokens.length) {
+      if (filled === 0) continue;
+      if (filled === 1 && lastFilled!.kind === 'value' && !lineHadText && j >= tokens.length) {
         events.push({
           kind: 'single',
-          token: filled[0]!,
+          token: lastFilled!,
           newParagraph: line.blankBefore || !lastWasSingle,
         });
         lastWasSingle = true;
         continue;
       }
-      events.push({ kind: 'row', tokens: group });
+      events.push({ kind: 'row', tokens: tokens.slice(from, j) });
     }
     if (lineHadText) lastWasSingle = false;
   }

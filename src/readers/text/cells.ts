@@ -35,7 +35,7 @@ export class Reading {
   }
 
   doubt(kind: string, path: string | undefined, message: string, messageEn: string): void {
-    this.doubts.push({ kind, ...(path === undefined ? {} : { path }), message, messageEn });
+    this.doubts.push(path === undefined ? { kind, message, messageEn } : { kind, path, message, messageEn });
   }
 }
 

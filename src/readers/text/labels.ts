@@ -58,6 +58,26 @@ const MIN_FRAGMENT = 4;
 export function matchRow(text: string, preferFrom = 0): RowMatcher | null {
   const key = labelKey(text);
   if (key === '') return null;
+  let found = MATCHES.get(key);
+  if (found === undefined) {
+    found = keyMatches(key);
+    if (MATCHES.size >= 4096) MATCHES.clear();
+    MATCHES.set(key, found);
+  }
+  if (!Array.isArray(found)) return found as RowMatcher | null;
+  const candidates = found as readonly RowMatcher[];
+  if (candidates.length === 0) return null;
+  if (candidates.length === 1) return candidates[0]!;
+  return candidates.find((candidate) => candidate.index >= preferFrom) ?? null;
+}
+
+/**
+ * What a key names, whatever row is expected: the row whose whole key it holds, or else the rows it is a
+ * fragment of (`preferFrom` chooses among them). Computed once per key: labels repeat from report to report.
+ */
+const MATCHES = new Map<string, RowMatcher | null | readonly RowMatcher[]>();
+
+function keyMatches(key: string): RowMatcher | null | readonly RowMatcher[] {
   let best: RowMatcher | null = null;
   let bestEnd = -1;
   for (const matcher of ROW_MATCHERS) {
@@ -74,16 +94,13 @@ export function matchRow(text: string, preferFrom = 0): RowMatcher | null {
   if (best) return best;
   const bare = key.replace(LEADING_NUMBERING, '');
   if (bare.length < MIN_FRAGMENT) return null;
-  const candidates = ROW_MATCHERS.filter(
+  return ROW_MATCHERS.filter(
     (matcher) =>
       matcher.key.length >= MIN_FRAGMENT &&
       (matcher.key.startsWith(bare) ||
         (bare.length >= 5 && matcher.key.includes(bare)) ||
         (matcher.key.length >= 8 && bare.includes(matcher.key.slice(0, 6)))),
   );
-  if (candidates.length === 0) return null;
-  if (candidates.length === 1) return candidates[0]!;
-  return candidates.find((candidate) => candidate.index >= preferFrom) ?? null;
 }
 
 /** Section-二 cells by the row label that carries them, in printed order (2021 format). */

@@ -25,7 +25,7 @@ const ANY_SLIP = new RegExp(LABEL_SLIPS.map(([pattern]) => pattern.source).join(
 const LABEL_NOISE = /[\s\u3000()（）[\]【】、,，.．。:：;；“”"'‘’「」《》〈〉<>\-—–_·•|/\\*#`~]+/g;
 
 /** Characters NFKC may change here: Latin-1, letter-like and enclosed forms, CJK compatibility, full-width forms. */
-const COMPATIBILITY =
+export const COMPATIBILITY =
   /[\u00a0-\u00ff\u2000-\u200b\u2100-\u2bff\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]/;
 
 /** Unicode compatibility form: full-width digits and letters, full-width brackets, ideographic space. */
@@ -33,13 +33,30 @@ export function toHalfWidth(text: string): string {
   return COMPATIBILITY.test(text) ? text.normalize('NFKC') : text;
 }
 
-/** A label reduced for matching: half-width, slips corrected, spaces and punctuation removed. */
-export function labelKey(text: string): string {
+function reduceLabel(text: string): string {
   let key = toHalfWidth(text);
   if (ANY_SLIP.test(key)) {
     for (const [pattern, replacement] of LABEL_SLIPS) key = key.replace(pattern, replacement);
   }
   return key.replace(LABEL_NOISE, '');
+}
+
+/** Keys of short texts already reduced: labels are the template's wording, met again in every report. */
+const KEYS = new Map<string, string>();
+/** Texts longer than this are reduced every time (prose, whole tables), so the cache holds labels only. */
+const CACHED_LENGTH = 80;
+const CACHED_KEYS = 4096;
+
+/** A label reduced for matching: half-width, slips corrected, spaces and punctuation removed. */
+export function labelKey(text: string): string {
+  if (text.length > CACHED_LENGTH) return reduceLabel(text);
+  let key = KEYS.get(text);
+  if (key === undefined) {
+    key = reduceLabel(text);
+    if (KEYS.size >= CACHED_KEYS) KEYS.clear();
+    KEYS.set(text, key);
+  }
+  return key;
 }
 
 /** True when the text carries one of the known slips (worth a doubt). */
@@ -73,12 +90,16 @@ function plainNumber(text: string): number {
 
 /** Classifies one cell's text as a number, a blank marker, empty, or text. */
 export function classifyCell(raw: string): CellValue {
-  const text = toHalfWidth(raw).trim();
-  if (text === '') return { kind: 'empty' };
+  return classifyTrimmed(toHalfWidth(raw).trim());
+}
+
+/** The same for text already half-width and trimmed (`toHalfWidth` gives the same text again). */
+export function classifyTrimmed(text: string): CellValue {
+  if (text === '') return EMPTY;
   const first = text.charCodeAt(0);
   const digitLike =
     (first >= 48 && first <= 57) || first === 79 || first === 111 || first === 73 || first === 108;
-  if (!digitLike) return BLANK_MARKERS.has(text) ? { kind: 'blank' } : TEXT;
+  if (!digitLike) return BLANK_MARKERS.has(text) ? BLANK : TEXT;
   const value = plainNumber(text);
   if (!Number.isNaN(value)) {
     // `1,234` is a thousands separator only in groups of three.
@@ -93,9 +114,14 @@ export function classifyCell(raw: string): CellValue {
 }
 
 const TEXT: CellValue = { kind: 'text' };
+const EMPTY: CellValue = { kind: 'empty' };
+const BLANK: CellValue = { kind: 'blank' };
 
 /** True when the text is an isolated page number such as `-4-`, `- 5 -` or `第 3 页`. */
 export function isPageNumber(text: string): boolean {
   const t = toHalfWidth(text).trim();
+  // Both forms begin with a dash or 第: anything else is no page number, without running the patterns.
+  const first = t.charCodeAt(0);
+  if (first !== 45 && first !== 0x2014 && first !== 0x2013 && first !== 0x7b2c) return false;
   return /^[-—–]\s*\d{1,3}\s*[-—–]$/.test(t) || /^第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$/.test(t);
 }

@@ -11,6 +11,13 @@ import { splitPlain } from './split.js';
 import { keyOf, type Line, type Token } from './tokens.js';
 
 const CAPTIONS = PROACTIVE_TABLES.map((table) => labelKey(table.caption));
+/** Each caption's cell paths, in printed order. */
+const TABLE_PATHS = PROACTIVE_TABLES.map((table) =>
+  table.rows.flatMap((row) => row.cells.map((cell) => cell.path)),
+);
+const ALL_PATHS = TABLE_PATHS.flat();
+/** For each row of PROACTIVE_ROWS, the keys of the rows after it. */
+const NEXT_LABELS = PROACTIVE_ROWS.map((_, r) => PROACTIVE_ROWS.slice(r + 1).map((other) => other.key));
 
 interface Part {
   caption: number;
@@ -65,8 +72,7 @@ export function readProactive(lines: readonly Line[], reading: Reading): void {
   const done = new Set<string>();
   for (const part of parts(lines)) {
     if (part.caption === -1) continue;
-    const table = PROACTIVE_TABLES[part.caption]!;
-    const paths = table.rows.flatMap((row) => row.cells.map((cell) => cell.path));
+    const paths = TABLE_PATHS[part.caption]!;
     if (paths.some((path) => done.has(path))) continue;
     const values = valuesOf(part.tokens, paths.length, reading, paths[0]!);
     if (values) {
@@ -75,12 +81,13 @@ export function readProactive(lines: readonly Line[], reading: Reading): void {
     }
   }
   // By label, for what the captions did not settle.
-  const tokens = lines.flatMap((line) => line.tokens.filter((t) => t.kind !== 'empty'));
+  const tokens: Token[] = [];
+  for (const line of lines) for (const t of line.tokens) if (t.kind !== 'empty') tokens.push(t);
   PROACTIVE_ROWS.forEach((row, r) => {
     if (row.paths.every((path) => done.has(path))) return;
     const start = tokens.findIndex((t) => t.kind === 'text' && keyOf(t).endsWith(row.key));
     if (start === -1) return;
-    const nextLabels = PROACTIVE_ROWS.slice(r + 1).map((other) => other.key);
+    const nextLabels = NEXT_LABELS[r]!;
     let end = start + 1;
     while (
       end < tokens.length &&
@@ -92,7 +99,7 @@ export function readProactive(lines: readonly Line[], reading: Reading): void {
     const values = valuesOf(after.slice(0, row.paths.length), row.paths.length, reading, row.paths[0]!);
     if (values) row.paths.forEach((path, n) => reading.set(path, cellOf(values[n]!)));
   });
-  for (const path of PROACTIVE_TABLES.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => c.path)))) {
+  for (const path of ALL_PATHS) {
     if (!reading.values.has(path)) {
       reading.doubt(
         'cell-missing',

@@ -148,8 +148,14 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
   const { singleOther } = readApplications(parts.applications, reading);
   readAppeals(parts.appeals, reading);
 
-  const tableValues = [...reading.values.keys()].filter((path) => path.startsWith('applications.'));
-  if (tableValues.length === 0) {
+  let tableValues = false;
+  for (const path of reading.values.keys()) {
+    if (path.startsWith('applications.')) {
+      tableValues = true;
+      break;
+    }
+  }
+  if (!tableValues) {
     throw new DomainError(
       'REPORT_NOT_FOUND',
       `${name} 中没有找到政府信息公开工作年度报告的表格（三、收到和处理政府信息公开申请情况）`,

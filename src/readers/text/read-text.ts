@@ -4,14 +4,18 @@ import type { ReadResult } from '../types.js';
 import { readGrid } from './read-grid.js';
 import { textToGrid } from './text-grid.js';
 
+/** The decoders, made once (a fatal decoder keeps no state between whole-buffer calls). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
 /** Decodes text bytes: UTF-8 (BOM dropped), else GB18030 (a superset of GBK and GB2312). */
 export function decodeText(bytes: Uint8Array, name: string): string {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      text = GB18030.decode(bytes);
     } catch {
       throw new DomainError(
         'REPORT_UNREADABLE',
@@ -42,5 +46,5 @@ export function readTextSync(bytes: Uint8Array, name: string): ReadResult {
   if (text.trim() === '') {
     throw new DomainError('REPORT_NOT_FOUND', `${name} 是空文件`, `${name} is empty`);
   }
-  return readGrid(textToGrid(text.replace(/\r\n?/g, '\n')), name);
+  return readGrid(textToGrid(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text), name);
 }

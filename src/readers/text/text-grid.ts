@@ -23,18 +23,45 @@ function cells(line: string, lineNo: number, separator: RegExp): GridRow {
   return row;
 }
 
+/** The cells between each occurrence of one separator character (a tab or a bar), found without a regex. */
+function cellsAt(line: string, lineNo: number, separator: string): GridRow {
+  const row: GridRow = [];
+  let start = 0;
+  for (let at = line.indexOf(separator); at !== -1; at = line.indexOf(separator, start)) {
+    row.push({ text: line.slice(start, at), at: { line: lineNo, column: start + 1 } });
+    start = at + 1;
+  }
+  row.push({ text: line.slice(start), at: { line: lineNo, column: start + 1 } });
+  return row;
+}
+
+const ALIGNED = /\S {2,}\S/;
+const SPACE_RUNS = / {2,}|\u3000+/g;
+
 /** Cuts one line into cells by the separator it uses. */
 export function lineCells(line: string, lineNo: number): GridRow {
-  if (line.includes('\t')) return cells(line, lineNo, /\t/g);
+  if (line.includes('\t')) return cellsAt(line, lineNo, '\t');
   if (line.includes('|')) {
-    const row = cells(line, lineNo, /\|/g);
+    const row = cellsAt(line, lineNo, '|');
     // `| a | b |`: the empty text before the first bar and after the last is no cell.
     if (row.length > 1 && row[0]!.text.trim() === '' && /^\s*\|/.test(line)) row.shift();
     if (row.length > 1 && row[row.length - 1]!.text.trim() === '') row.pop();
     return row;
   }
-  if (/\S {2,}\S/.test(line) || /\u3000/.test(line)) return cells(line, lineNo, / {2,}|\u3000+/g);
+  if ((line.includes('  ') && ALIGNED.test(line)) || line.includes('\u3000')) {
+    return cells(line, lineNo, SPACE_RUNS);
+  }
   return [{ text: line, at: { line: lineNo, column: 1 } }];
+}
+
+/** True when the line is empty once trimmed (`line.trim() === ''`, without building the trimmed string). */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code > 32 && code < 0xa0) return false;
+    if (line.charAt(i).trim() !== '') return false;
+  }
+  return true;
 }
 
 /** Text to a grid, one row per line (empty lines kept as empty rows: they separate paragraphs). */
@@ -43,7 +70,7 @@ export function textToGrid(text: string): Grid {
   let lineNo = 0;
   for (const rawLine of text.split('\n')) {
     lineNo++;
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     if (line.includes('--') && MARKDOWN_RULE.test(line)) continue;
     if (line.length > MAX_LINE) {
       for (let at = 0; at < line.length; at += MAX_LINE) {
@@ -51,7 +78,7 @@ export function textToGrid(text: string): Grid {
       }
       continue;
     }
-    rows.push(line.trim() === '' ? [] : lineCells(line, lineNo));
+    rows.push(isBlank(line) ? [] : lineCells(line, lineNo));
   }
   return { rows };
 }

@@ -4,7 +4,14 @@
  */
 import type { SourceLocation } from '../../core/report/model.js';
 import type { Grid, GridRow } from '../grid.js';
-import { classifyCell, isPageNumber, labelKey, toHalfWidth } from './normalize.js';
+import {
+  classifyCell,
+  classifyTrimmed,
+  COMPATIBILITY,
+  isPageNumber,
+  labelKey,
+  type CellValue,
+} from './normalize.js';
 
 /** One token of a line. `value` is null for a blank marker (“-”, “/”); runs carry their digits in `text`. */
 export interface Token {
@@ -57,15 +64,46 @@ export class Line {
   }
 }
 
+/**
+ * `{ ...at, text }`, copied by hand: V8 makes adding a property to an object built by spreading slow (about a
+ * microsecond each), and every cell of every table gets one.
+ */
+export function withText(at: SourceLocation, text: string): SourceLocation {
+  const out: Record<string, unknown> = {};
+  for (const key in at) out[key] = (at as Record<string, unknown>)[key];
+  out.text = text;
+  return out as SourceLocation;
+}
+
 function shift(at: SourceLocation, offset: number, text: string): SourceLocation {
   if (at.page === undefined && at.line !== undefined && at.column !== undefined) {
     return { line: at.line, column: at.column + offset, text };
   }
-  if (offset === 0 || at.column === undefined) return { ...at, text };
-  return { ...at, column: at.column + offset, text };
+  if (offset === 0 || at.column === undefined) return withText(at, text);
+  const out: Record<string, unknown> = {};
+  for (const key in at) out[key] = (at as Record<string, unknown>)[key];
+  out.column = at.column + offset;
+  out.text = text;
+  return out as SourceLocation;
 }
 
-const DIGITS_IN_TEXT = /\d+(?:\.\d+)?/g;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The index of the first ASCII digit at or after `from` (the length when none). */
+function nextDigit(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The index after the digits starting at `from`. */
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
 
 /** Splits a piece of text with digits glued to words into text and run tokens (numbering such as `2.` stays text). */
 function splitGlued(piece: string, at: SourceLocation, offset: number, out: Token[]): void {
@@ -84,13 +122,17 @@ function splitGlued(piece: string, at: SourceLocation, offset: number, out: Toke
     pendingText = '';
     pendingStart = end;
   };
-  for (const match of piece.matchAll(DIGITS_IN_TEXT)) {
-    const start = match.index;
-    let digits = match[0];
+  // The matches of `\d+(?:\.\d+)?`, found by hand (this runs for every label with a digit in it).
+  const n = piece.length;
+  for (let start = nextDigit(piece, 0); start < n; start = nextDigit(piece, last)) {
+    let end = digitsEnd(piece, start);
+    if (piece.charCodeAt(end) === 46 && isDigit(piece.charCodeAt(end + 1))) end = digitsEnd(piece, end + 1);
+    const match = piece.slice(start, end);
+    let digits = match;
     const after = piece.charAt(start + digits.length);
     let numbering = '';
     // `…0000002.其他法律…`: the last digit before `.`/`、` and a word is the next row's numbering.
-    if (/[.、．]/.test(after)) {
+    if (after === '.' || after === '、' || after === '．') {
       numbering = digits.slice(-1);
       digits = digits.slice(0, -1);
     }
@@ -102,7 +144,7 @@ function splitGlued(piece: string, at: SourceLocation, offset: number, out: Toke
       pendingStart = start + digits.length;
     }
     pendingText += numbering;
-    last = start + match[0].length;
+    last = end;
   }
   if (pendingText === '') pendingStart = last;
   pendingText += piece.slice(last);
@@ -111,14 +153,23 @@ function splitGlued(piece: string, at: SourceLocation, offset: number, out: Toke
 
 /** Tokens of one cell: whitespace-separated numbers become values, words are joined back into label text. */
 function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
-  const text = toHalfWidth(raw);
-  if (text.trim() === '') {
-    out.push({ kind: 'empty', text: '', value: null, at: { ...at, text: raw } });
+  // Pieces of text with no compatibility character need no normalising again (`toHalfWidth` keeps them).
+  const normalised = COMPATIBILITY.test(raw);
+  const text = normalised ? raw.normalize('NFKC') : raw;
+  const n = text.length;
+  let first = 0;
+  while (first < n && isTrimmed(text.charCodeAt(first))) first++;
+  if (first === n) {
+    out.push({ kind: 'empty', text: '', value: null, at: withText(at, raw) });
     return;
   }
-  const whole = classifyCell(text);
+  let last = n;
+  while (isTrimmed(text.charCodeAt(last - 1))) last--;
+  const trimmed = first === 0 && last === n ? text : text.slice(first, last);
+  // `toHalfWidth` gives half-width text back unchanged, so the trimmed text is classified as it is.
+  const whole = classifyTrimmed(trimmed);
   if (whole.kind === 'number' || whole.kind === 'blank') {
-    out.push(valueToken(whole, text.trim(), shift(at, text.search(/\S/), text.trim())));
+    out.push(valueToken(whole, trimmed, shift(at, first, trimmed)));
     return;
   }
   let label = '';
@@ -131,14 +182,13 @@ function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
   };
   // Whitespace-separated pieces, scanned by hand (this runs for every cell of every table).
   let i = 0;
-  const n = text.length;
   while (i < n) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     const piece = text.slice(start, i);
-    const kind = classifyCell(piece);
+    const kind = normalised ? classifyCell(piece) : classifyPiece(piece);
     if (kind.kind === 'number' || kind.kind === 'blank') {
       flush();
       out.push(valueToken(kind, piece, shift(at, start, piece)));
@@ -148,6 +198,31 @@ function cellTokens(raw: string, at: SourceLocation, out: Token[]): void {
     }
   }
   flush();
+}
+
+/** `classifyCell` of a piece with no compatibility character (nothing to normalise): trimmed only if need be. */
+function classifyPiece(piece: string): CellValue {
+  const n = piece.length;
+  return isTrimmed(piece.charCodeAt(0)) || isTrimmed(piece.charCodeAt(n - 1))
+    ? classifyTrimmed(piece.trim())
+    : classifyTrimmed(piece);
+}
+
+/** The characters `String.prototype.trim` removes (white space and line terminators, as `\s`). */
+function isTrimmed(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function isSpace(code: number): boolean {
@@ -162,9 +237,11 @@ function hasDigit(text: string): boolean {
   return false;
 }
 
-function valueToken(kind: ReturnType<typeof classifyCell>, text: string, at: SourceLocation): Token {
+function valueToken(kind: CellValue, text: string, at: SourceLocation): Token {
   if (kind.kind === 'number') {
-    return { kind: 'value', text, value: kind.value, ...(kind.ocr ? { ocr: true } : {}), at };
+    return kind.ocr
+      ? { kind: 'value', text, value: kind.value, ocr: true, at }
+      : { kind: 'value', text, value: kind.value, at };
   }
   return { kind: 'value', text, value: null, at };
 }
@@ -177,8 +254,12 @@ export function tokenize(grid: Grid): Line[] {
   for (const row of grid.rows) {
     let raw = '';
     for (const cell of row) raw = raw === '' ? cell.text : `${raw} ${cell.text}`;
-    const trimmed = raw.trim();
-    if (trimmed === '' || (trimmed.length < 16 && isPageNumber(trimmed))) {
+    // The trimmed length, without building the trimmed string (only short lines can be page numbers).
+    let first = 0;
+    let last = raw.length;
+    while (first < last && isTrimmed(raw.charCodeAt(first))) first++;
+    while (last > first && isTrimmed(raw.charCodeAt(last - 1))) last--;
+    if (first === last || (last - first < 16 && isPageNumber(raw.slice(first, last)))) {
       blank = true;
       continue;
     }
