@@ -8,10 +8,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAndCheckReport } from '../../src/services/check-report.js';
+import { createUser } from '../../src/services/create-user.js';
 import { IsolatedChecker } from '../../src/services/isolated-check.js';
+import { cliOperator } from '../../src/services/principal.js';
 import { freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
-import { multipart } from '../support/forms.js';
+import { cookieOf, hiddenValue, multipart, urlencoded } from '../support/forms.js';
 import { REPORTS } from '../support/fixtures.js';
 
 const STALL = 'stall-in-test';
@@ -119,6 +121,49 @@ describe('the web checker reads in worker threads', () => {
     });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('<textarea');
+  });
+
+  it('marks only the stalled file of a batch, and checks the others', async () => {
+    const password = 'isolated check password';
+    await createUser(server.platform, cliOperator, {
+      username: 'isolated.supervisor',
+      displayName: 'isolated.supervisor',
+      password,
+      grants: [{ role: 'supervisor', agency: 'demo-district' }],
+    });
+    const form = await server.app.inject({ method: 'GET', url: '/login' });
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/login',
+      ...urlencoded({
+        _csrf: hiddenValue(form.body, '_csrf'),
+        username: 'isolated.supervisor',
+        password,
+        next: '',
+      }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieOf(form, 'gongkai_login_csrf'),
+      },
+    });
+    const cookie = cookieOf(login, 'gongkai_session');
+    const csrf = hiddenValue(
+      (await server.app.inject({ method: 'GET', url: '/batch', headers: { cookie } })).body,
+      '_csrf',
+    );
+    const body = await multipart({ _csrf: csrf }, [
+      { field: 'files', name: `${STALL}.txt`, bytes: seedText },
+      { field: 'files', name: 'seed.txt', bytes: seedText },
+    ]);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/batch',
+      payload: body.payload,
+      headers: { ...body.headers, cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(`读取“${STALL}.txt”超过 1.5 秒的时限`);
+    expect(response.body).toContain('鼓楼街道办事处');
   });
 
   it('closes the pool with the server; a closed checker answers 503', async () => {
