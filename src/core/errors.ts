@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'REPORT_TOO_LARGE'
   | 'REPORT_TIMEOUT'
   | 'REPORT_READER_FAILED'
+  | 'REPORT_CHECKER_UNAVAILABLE'
   | 'CASE_FACTS_INVALID'
   // Disclosure applications (依申请公开办件).
   | 'TRANSITION_NOT_ALLOWED'

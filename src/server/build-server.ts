@@ -14,6 +14,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { DomainError } from '../core/errors.js';
 import { limits } from '../core/limits.js';
+import { IsolatedChecker, type IsolatedCheckOptions } from '../services/isolated-check.js';
 import type { Platform } from '../services/platform.js';
 import { registerAuth } from './auth.js';
 import { statusOf } from './error-status.js';
@@ -46,6 +47,13 @@ export interface ServerDeps {
   publicSubmitPerMinute?: number;
   /** Public status look-ups per client IP and minute. */
   publicStatusPerMinute?: number;
+  /**
+   * The report checker's worker threads (/check, /batch): how many, the time limit per file, the heap of each.
+   * Started on the first check, closed with the server.
+   */
+  reportCheck?: IsolatedCheckOptions;
+  /** A report checker made by the caller instead (tests); the server closes it with itself all the same. */
+  reportChecker?: IsolatedChecker;
 }
 
 /** Log options: structured, and without personal data (no IPs, cookies, authorization headers, bodies). */
@@ -185,6 +193,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  // The readers run in worker threads, never on this one: a hostile upload cannot block or kill the server.
+  const checker = deps.reportChecker ?? new IsolatedChecker(deps.reportCheck);
+  app.addHook('onClose', () => checker.close());
+
   registerAuth(app, deps.platform);
   registerHealthRoutes(app, deps.platform);
   registerAuthRoutes(app, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
@@ -211,9 +223,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await web.register(multipart, {
       limits: { fileSize: limits.reportUploadMaxBytes, files: limits.batchMaxFiles },
     });
-    registerCheckRoutes(web);
+    registerCheckRoutes(web, checker);
     registerWebLoginRoutes(web, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
-    registerBatchRoutes(web, deps.platform);
+    registerBatchRoutes(web, deps.platform, checker);
   });
   return app;
 }

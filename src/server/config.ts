@@ -9,6 +9,10 @@ export interface ServerConfig extends RuntimeConfig {
   logLevel: string;
   /** Trust X-Forwarded-* from a reverse proxy (for the client IP and https detection). */
   trustProxy: boolean;
+  /** Worker threads of the web report checker (GONGKAI_CHECK_WORKERS, default 1). */
+  checkWorkers: number;
+  /** The time one file may take in the web report checker (GONGKAI_CHECK_TIMEOUT_SECONDS, default 20). */
+  checkTimeoutMs: number;
 }
 
 const schema = z.object({
@@ -16,6 +20,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GONGKAI_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  GONGKAI_CHECK_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  GONGKAI_CHECK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
 });
 
 /** Reads the environment; a mistake is a coded CONFIG_INVALID error with a Chinese and an English message. */
@@ -36,5 +42,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     port: result.data.PORT,
     logLevel: result.data.LOG_LEVEL,
     trustProxy: result.data.GONGKAI_TRUST_PROXY === 'true' || result.data.GONGKAI_TRUST_PROXY === '1',
+    checkWorkers: result.data.GONGKAI_CHECK_WORKERS,
+    checkTimeoutMs: Math.round(result.data.GONGKAI_CHECK_TIMEOUT_SECONDS * 1000),
   };
 }

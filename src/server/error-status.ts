@@ -25,9 +25,15 @@ export const errorStatus: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UPLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // A report that was received but cannot be read as one (the checker answers 422 for these).
+  REPORT_TOO_LARGE: 413,
+  REPORT_NEEDS_OCR: 422,
+  REPORT_READER_FAILED: 422,
+  REPORT_TIMEOUT: 422,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  REPORT_CHECKER_UNAVAILABLE: 503,
 };
 
 export function statusOf(code: string): number {

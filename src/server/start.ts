@@ -33,6 +33,7 @@ async function start(): Promise<void> {
     platform,
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
+    reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      // Closing the server also terminates the report checker's worker threads (an onClose hook).
       await app.close();
       await platform.close();
       process.exit(0);

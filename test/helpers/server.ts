@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, loggerOptions } from '../../src/server/build-server.js';
+import type { IsolatedChecker } from '../../src/services/isolated-check.js';
 import type { Platform } from '../../src/services/platform.js';
 import { seedDemo } from '../../src/services/seed-demo.js';
 import { freshPlatform, type TestDatabase } from './databases.js';
@@ -8,7 +9,7 @@ import { freshPlatform, type TestDatabase } from './databases.js';
 /** A server over a fresh seeded database, with its log lines captured. */
 export async function freshServer(
   fresh: () => Promise<TestDatabase>,
-  options: { trustProxy?: boolean; publicSubmitPerMinute?: number } = {},
+  options: { trustProxy?: boolean; publicSubmitPerMinute?: number; reportChecker?: IsolatedChecker } = {},
 ) {
   const { platform, clock, close } = await freshPlatform(fresh);
   const seed = await seedDemo(platform);
@@ -26,6 +27,7 @@ export async function freshServer(
     loginPerMinute: 1000,
     publicSubmitPerMinute: options.publicSubmitPerMinute ?? 1000,
     publicStatusPerMinute: 1000,
+    ...(options.reportChecker ? { reportChecker: options.reportChecker } : {}),
   });
   return {
     app,

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
 import { createToken } from '../../src/services/create-token.js';
 import { openPlatform } from '../../src/services/platform.js';
 import { cliOperator } from '../../src/services/principal.js';
 import { seedDemo } from '../../src/services/seed-demo.js';
+import { REPORTS } from '../support/fixtures.js';
 import { runCli } from '../cli/run-cli.js';
 import { freshSqlite, testScryptLog2N, type TestDatabase } from '../helpers/databases.js';
 import { startServerProcess, type ServerProcess } from '../helpers/process.js';
@@ -31,6 +33,16 @@ describe('the npm start entry (dist/server/start.js)', () => {
     const check = await fetch(`${server.url}/check`);
     expect(check.status).toBe(200);
     expect(await check.text()).toContain('<html lang="zh-CN">');
+    // …and reads a pasted report in a worker thread running the compiled worker code.
+    const pasted = await fetch(`${server.url}/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        text: readFileSync(`${REPORTS}seeds/000_f6cea51e2393d527.txt`, 'utf8'),
+      }),
+    });
+    expect(pasted.status).toBe(200);
+    expect(await pasted.text()).toContain('鼓楼街道办事处');
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

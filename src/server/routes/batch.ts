@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
-import { readAndCheckReport } from '../../services/check-report.js';
 import { expandReportFiles } from '../../services/expand-report-files.js';
+import type { IsolatedChecker } from '../../services/isolated-check.js';
 import { listAgencies } from '../../services/list-agencies.js';
 import type { Platform } from '../../services/platform.js';
 import { canCheckReportsInBulk } from '../../services/policies/access.js';
@@ -34,12 +34,20 @@ function gate(request: FastifyRequest, reply: FastifyReply, lang: Lang): boolean
   return true;
 }
 
-async function checkEntry(id: number, name: string, bytes: Uint8Array, format?: string): Promise<BatchEntry> {
+/** Reads and checks one file in a worker; a file that cannot be read (or took too long) is a problem entry. */
+async function checkEntry(
+  checker: IsolatedChecker,
+  id: number,
+  name: string,
+  bytes: Uint8Array,
+  format?: string,
+): Promise<BatchEntry> {
   try {
-    const checked = await readAndCheckReport({ bytes, source: name });
+    const checked = await checker.check({ bytes, source: name });
     return { id, name, view: { name, ...checked, ...(format ? { format } : {}) } };
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    // No worker can run: the whole batch answers 503 rather than fifty copies of the same problem.
+    if (!(error instanceof DomainError) || error.code === 'REPORT_CHECKER_UNAVAILABLE') throw error;
     return { id, name, problem: { zh: error.messageZh, en: error.messageEn } };
   }
 }
@@ -62,7 +70,7 @@ function resultPage(request: FastifyRequest, lang: Lang, entries: BatchEntry[], 
 }
 
 /** Re-sent entries from the sort form; reports are read and checked again, never trusted as sent. */
-async function resentEntries(value: unknown): Promise<BatchEntry[]> {
+async function resentEntries(checker: IsolatedChecker, value: unknown): Promise<BatchEntry[]> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(typeof value === 'string' ? value : '[]');
@@ -78,7 +86,13 @@ async function resentEntries(value: unknown): Promise<BatchEntry[]> {
     if (record.report !== undefined) {
       const bytes = new TextEncoder().encode(JSON.stringify(record.report));
       entries.push(
-        await checkEntry(id, name, bytes, typeof record.format === 'string' ? record.format : undefined),
+        await checkEntry(
+          checker,
+          id,
+          name,
+          bytes,
+          typeof record.format === 'string' ? record.format : undefined,
+        ),
       );
     } else {
       const problem = (record.problem ?? {}) as Record<string, unknown>;
@@ -92,7 +106,11 @@ async function resentEntries(value: unknown): Promise<BatchEntry[]> {
   return entries;
 }
 
-export function registerBatchRoutes(app: FastifyInstance, platform: Platform): void {
+export function registerBatchRoutes(
+  app: FastifyInstance,
+  platform: Platform,
+  checker: IsolatedChecker,
+): void {
   app.get('/batch', { config: htmlRoute }, (request, reply) => {
     const lang = requestLang(request);
     if (!gate(request, reply, lang)) return reply;
@@ -131,7 +149,8 @@ export function registerBatchRoutes(app: FastifyInstance, platform: Platform): v
       );
     }
     const entries: BatchEntry[] = [];
-    for (const [id, file] of files.entries()) entries.push(await checkEntry(id, file.name, file.bytes));
+    for (const [id, file] of files.entries())
+      entries.push(await checkEntry(checker, id, file.name, file.bytes));
     return sendPage(
       reply,
       resultPage(request, lang, await withOwnAgencies(platform, request, entries), undefined),
@@ -143,7 +162,7 @@ export function registerBatchRoutes(app: FastifyInstance, platform: Platform): v
     if (!gate(request, reply, lang)) return reply;
     const body = (request.body ?? {}) as Record<string, unknown>;
     requireFormCsrf(request, typeof body._csrf === 'string' ? body._csrf : undefined);
-    const entries = await withOwnAgencies(platform, request, await resentEntries(body.entries));
+    const entries = await withOwnAgencies(platform, request, await resentEntries(checker, body.entries));
     return sendPage(reply, resultPage(request, lang, entries, body.sort));
   });
 }

@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
-import { readAndCheckReport, type ReportFile } from '../../services/check-report.js';
+import type { ReportFile } from '../../services/check-report.js';
+import type { IsolatedChecker } from '../../services/isolated-check.js';
 import { statusOf } from '../error-status.js';
 import { checkForm, resultBody, type CheckView } from '../pages/check-pages.js';
 import { html } from '../pages/html.js';
@@ -28,11 +29,14 @@ function stringFields(body: unknown): Record<string, string> {
   return fields;
 }
 
-/** Reads and checks one file; a report that cannot be read comes back as a DomainError. */
-async function check(file: ReportFile, name: string): Promise<CheckView> {
-  const checked = await readAndCheckReport(file);
+/** Reads and checks one file in a worker; a report that cannot be read comes back as a DomainError. */
+async function check(checker: IsolatedChecker, file: ReportFile, name: string): Promise<CheckView> {
+  const checked = await checker.check(file);
   return { name, ...checked };
 }
+
+/** Not a flaw found in the report (a reader overran its time; no worker can run): an error page, Chinese then English. */
+const NOT_ABOUT_THE_REPORT = new Set(['REPORT_TIMEOUT', 'REPORT_CHECKER_UNAVAILABLE']);
 
 /** The result page, with a language switch that re-sends the report instead of a link that would lose it. */
 export function resultPage(request: FastifyRequest, view: CheckView, lang: Lang): string {
@@ -63,12 +67,12 @@ function formPage(request: FastifyRequest, lang: Lang, options: { problem?: stri
 }
 
 /** Re-reads a report re-sent by a form (downloads, language switch); it is checked again, never trusted. */
-async function resent(request: FastifyRequest): Promise<CheckView> {
+async function resent(checker: IsolatedChecker, request: FastifyRequest): Promise<CheckView> {
   const body = (request.body ?? {}) as Record<string, unknown>;
   const report = typeof body.report === 'string' ? body.report : '';
   const name = typeof body.name === 'string' && body.name !== '' ? body.name.slice(0, 300) : 'report.json';
   const format = typeof body.format === 'string' ? body.format.slice(0, 10) : 'json';
-  const view = await check({ bytes: new TextEncoder().encode(report), source: name }, name);
+  const view = await check(checker, { bytes: new TextEncoder().encode(report), source: name }, name);
   return { ...view, format };
 }
 
@@ -84,7 +88,7 @@ function attachment(reply: FastifyReply, view: CheckView, extension: string): Fa
   );
 }
 
-export function registerCheckRoutes(app: FastifyInstance): void {
+export function registerCheckRoutes(app: FastifyInstance, checker: IsolatedChecker): void {
   app.get('/', { config: { public: true } }, (request, reply) =>
     reply.redirect(requestLang(request) === 'en' ? '/check?lang=en' : '/check'),
   );
@@ -120,11 +124,11 @@ export function registerCheckRoutes(app: FastifyInstance): void {
     const name = file ? file.name || 'upload' : PASTED[lang];
     try {
       const view = file
-        ? await check({ bytes: file.bytes, source: name }, name)
-        : await check({ bytes: new TextEncoder().encode(text), source: `${PASTED.zh}.txt` }, name);
+        ? await check(checker, { bytes: file.bytes, source: name }, name)
+        : await check(checker, { bytes: new TextEncoder().encode(text), source: `${PASTED.zh}.txt` }, name);
       return sendPage(reply, resultPage(request, view, lang));
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      if (!(error instanceof DomainError) || NOT_ABOUT_THE_REPORT.has(error.code)) throw error;
       const problem = `${lang === 'en' ? error.messageEn : error.messageZh}`;
       return sendPage(
         reply,
@@ -135,14 +139,14 @@ export function registerCheckRoutes(app: FastifyInstance): void {
   });
 
   app.post('/check/view', { config: htmlRoute, bodyLimit: limits.resendMaxBytes }, async (request, reply) =>
-    sendPage(reply, resultPage(request, await resent(request), requestLang(request))),
+    sendPage(reply, resultPage(request, await resent(checker, request), requestLang(request))),
   );
 
   app.post(
     '/check/export',
     { config: htmlRoute, bodyLimit: limits.resendMaxBytes },
     async (request, reply) => {
-      const view = await resent(request);
+      const view = await resent(checker, request);
       if (((request.body ?? {}) as Record<string, unknown>).as === 'csv') {
         return attachment(reply, view, 'csv')
           .type('text/csv; charset=utf-8')

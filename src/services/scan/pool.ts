@@ -2,11 +2,22 @@
  * A pool of worker threads that read and check one file each at a time, under a per-file time limit. A worker
  * that overruns the limit is terminated and replaced, and its file gets REPORT_TIMEOUT; a worker that dies
  * (out of memory, a crash in native code) is replaced too, and its file gets REPORT_READER_FAILED.
+ *
+ * The bulk scan sends paths (`scan`); the web checker sends bytes held in memory (`check`), transferred to the
+ * worker rather than copied or written anywhere.
  */
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../core/errors.js';
 import { failedFile, type ScannedFile } from './inspect-file.js';
-import type { WorkerReply, WorkerSettings, WorkerTask } from './protocol.js';
+import type {
+  BytesJob,
+  CheckAnswer,
+  TaskReply,
+  WorkerJob,
+  WorkerReply,
+  WorkerSettings,
+  WorkerTask,
+} from './protocol.js';
 import { scanWorkerUrl } from './worker-entry.js';
 
 export interface PoolOptions {
@@ -21,8 +32,13 @@ export interface PoolOptions {
   maxOldGenerationSizeMb: number;
 }
 
-interface Task extends WorkerTask {
-  resolve: (scanned: ScannedFile) => void;
+/** What a task ends with: the worker's reply, or the coded error of a file whose worker timed out or died. */
+type TaskResult = TaskReply | { id: number; failure: DomainError };
+
+interface Task {
+  id: number;
+  job: WorkerJob;
+  resolve: (result: TaskResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -38,7 +54,8 @@ interface Slot {
 
 /**
  * Files sent to a worker ahead of time, so it never waits for the main thread between files. The worker reads
- * them one after the other; the time limit of each runs from the end of the one before.
+ * them one after the other; the time limit of each runs from the end of the one before. Bytes are never sent
+ * ahead: they are transferred, so a file sent to a worker that is then terminated could not be sent again.
  */
 const DEPTH = 2;
 
@@ -61,11 +78,36 @@ export class ScanPool {
     for (let i = 0; i < options.size; i += 1) this.spawn();
   }
 
-  /** Reads and checks one file in a worker. */
-  scan(path: string, file: string): Promise<ScannedFile> {
+  /** Reads and checks one file on disk in a worker. */
+  async scan(path: string, file: string): Promise<ScannedFile> {
+    const result = await this.run({ path, file });
+    if ('failure' in result) return failedFile(file, result.failure);
+    if ('outcome' in result) return { outcome: result.outcome, line: result.line };
+    throw new Error('scan worker answered a path with a check');
+  }
+
+  /**
+   * Reads and checks bytes held in memory in a worker. `job.bytes` is transferred: its buffer is unusable here
+   * afterwards, so pass a copy of your own (and not a Node Buffer, whose memory may be a shared slab). Resolves
+   * with the worker's answer, or with a coded error when the worker timed out or died.
+   */
+  async check(job: BytesJob): Promise<CheckAnswer | { failure: DomainError }> {
+    const result = await this.run(job);
+    if ('failure' in result) return { failure: result.failure };
+    if ('check' in result) return result.check;
+    throw new Error('scan worker answered bytes with a scan line');
+  }
+
+  /** Workers running now (for the tests and for a clean shutdown). */
+  get workers(): number {
+    return this.slots.size;
+  }
+
+  private run(job: WorkerJob): Promise<TaskResult> {
     if (this.fatal) return Promise.reject(this.fatal);
+    if (this.closed) return Promise.reject(new Error('scan pool closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: (this.nextId += 1), path, file, resolve, reject });
+      this.queue.push({ id: (this.nextId += 1), job, resolve, reject });
       this.dispatch();
     });
   }
@@ -106,7 +148,7 @@ export class ScanPool {
     } else if (slot.tasks[0]?.id === reply.id) {
       const task = slot.tasks.shift()!;
       this.startClock(slot);
-      task.resolve({ outcome: reply.outcome, line: reply.line });
+      task.resolve(reply);
     }
     this.dispatch();
   }
@@ -122,7 +164,7 @@ export class ScanPool {
       this.startFailures += 1;
       if (this.startFailures > MAX_START_FAILURES) return this.fail(error);
     }
-    if (task) task.resolve(failedFile(task.file, crashed(task.file, error)));
+    if (task) task.resolve({ id: task.id, failure: crashed(task.job.file, error) });
     this.replace();
   }
 
@@ -133,7 +175,7 @@ export class ScanPool {
     this.queue.unshift(...waiting);
     void this.retire(slot);
     this.slots.delete(slot);
-    task.resolve(failedFile(task.file, timedOut(task.file, this.options.timeoutMs)));
+    task.resolve({ id: task.id, failure: timedOut(task.job.file, this.options.timeoutMs) });
     this.replace();
   }
 
@@ -147,13 +189,16 @@ export class ScanPool {
     // Fill every idle worker first, then give each a file ahead.
     for (let depth = 1; depth <= DEPTH; depth += 1) {
       for (const slot of this.slots) {
-        if (this.queue.length === 0) return;
+        const next = this.queue[0];
+        if (next === undefined) return;
+        if (depth > 1 && 'bytes' in next.job) return;
         if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue;
         const task = this.queue.shift()!;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.startClock(slot);
-        const message: WorkerTask = { id: task.id, path: task.path, file: task.file };
-        slot.worker.postMessage(message);
+        const message: WorkerTask = { ...task.job, id: task.id };
+        const transfer = 'bytes' in task.job ? [task.job.bytes.buffer as ArrayBuffer] : [];
+        slot.worker.postMessage(message, transfer);
       }
     }
   }

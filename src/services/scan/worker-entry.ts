@@ -3,7 +3,7 @@
  * compiled `worker.js` beside this file. From the TypeScript sources (tests, benchmarks, `tsx`) the worker is
  * `worker.ts`, and a worker thread does not inherit the parent's TypeScript loader: a small ES module, given as
  * a data: URL, registers tsx in the thread and then imports `worker.ts`, so a worker always runs the same kind
- * of code as the process that started it.
+ * of code as the process that started it. It compiles in memory, writing no tsx cache to the temp folder.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -19,8 +19,11 @@ export function scanWorkerUrl(): URL {
       .resolve('tsx/esm/api')
       .replace(/\.cjs$/, '.mjs'),
   ).href;
+  // tsx compiles in memory here, without its disk cache: a worker writes nothing to the temp folder (the web
+  // checker's tests hold the server to that, and a worker thread's environment is its own copy).
   const bootstrap = [
-    `import { register } from ${JSON.stringify(tsxApi)};`,
+    "process.env.TSX_DISABLE_CACHE = '1';",
+    `const { register } = await import(${JSON.stringify(tsxApi)});`,
     'register();',
     `await import(${JSON.stringify(worker)});`,
   ].join('\n');

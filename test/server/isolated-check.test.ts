@@ -1,0 +1,199 @@
+/**
+ * The web checker's readers run in worker threads (src/services/isolated-check.ts over the scan's pool): the same
+ * results as reading in-process, a stalled reader answered with REPORT_TIMEOUT within the limit while the server
+ * keeps answering, 503 when no worker can run, and a clean shutdown with the pool. Real workers, no mocks; the
+ * stall is the scan's test seam (GONGKAI_SCAN_TEST_STALL, on the upload's name).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAndCheckReport } from '../../src/services/check-report.js';
+import { createUser } from '../../src/services/create-user.js';
+import { IsolatedChecker } from '../../src/services/isolated-check.js';
+import { cliOperator } from '../../src/services/principal.js';
+import { freshSqlite } from '../helpers/databases.js';
+import { freshServer } from '../helpers/server.js';
+import { cookieOf, hiddenValue, multipart, urlencoded } from '../support/forms.js';
+import { REPORTS } from '../support/fixtures.js';
+
+const STALL = 'stall-in-test';
+const TIMEOUT_MS = 1500;
+const seedText = readFileSync(`${REPORTS}seeds/000_f6cea51e2393d527.txt`);
+const pdfName = readdirSync(`${REPORTS}pdf`)
+  .filter((n) => n.endsWith('.pdf'))
+  .sort()[0] as string;
+const pdf = readFileSync(`${REPORTS}pdf/${pdfName}`);
+
+describe('the web checker reads in worker threads', () => {
+  let server: Awaited<ReturnType<typeof freshServer>>;
+  let checker: IsolatedChecker;
+
+  beforeAll(async () => {
+    checker = new IsolatedChecker({
+      workers: 1,
+      timeoutMs: TIMEOUT_MS,
+      env: { ...process.env, GONGKAI_SCAN_TEST_STALL: STALL },
+    });
+    server = await freshServer(freshSqlite, { reportChecker: checker });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('starts no worker until the first check', () => {
+    expect(checker.running).toBe(0);
+  });
+
+  it('gives the same report, findings, format and doubts as reading in-process (text and PDF)', async () => {
+    for (const [bytes, source] of [
+      [seedText, 'seed.txt'],
+      [pdf, pdfName],
+    ] as const) {
+      const isolated = await checker.check({ bytes, source });
+      const inProcess = await readAndCheckReport({ bytes: new Uint8Array(bytes), source });
+      expect(isolated).toEqual(inProcess);
+    }
+    expect(checker.running).toBe(1);
+    // The caller's bytes are copied before the transfer, never detached.
+    expect(seedText.byteLength).toBeGreaterThan(0);
+    const upload = await server.app.inject({
+      method: 'POST',
+      url: '/check',
+      ...(await multipart({ text: '' }, [
+        { field: 'file', name: pdfName, bytes: pdf, type: 'application/pdf' },
+      ])),
+    });
+    expect(upload.statusCode).toBe(200);
+    expect(upload.body).toContain('<table');
+  });
+
+  it('answers a stalled reader with a REPORT_TIMEOUT page within the limit, serving others meanwhile', async () => {
+    await checker.check({ bytes: seedText, source: 'seed.txt' }); // the worker is up: time only the stall
+    const started = performance.now();
+    let settled = false;
+    const stalled = server.app
+      .inject({
+        method: 'POST',
+        url: '/check',
+        ...(await multipart({ text: '' }, [
+          { field: 'file', name: `${STALL}.txt`, bytes: seedText, type: 'text/plain' },
+        ])),
+      })
+      .finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const healthStarted = performance.now();
+    const health = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(health.statusCode).toBe(200);
+    expect(performance.now() - healthStarted).toBeLessThan(1000);
+    expect(settled).toBe(false);
+
+    const response = await stalled;
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 5000);
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('<html lang="zh-CN">');
+    expect(response.body).toContain(`读取“${STALL}.txt”超过 1.5 秒的时限，已中止`);
+    expect(response.body).toContain('took longer than the 1.5 s limit');
+    expect(response.body.indexOf('超过 1.5 秒')).toBeLessThan(response.body.indexOf('took longer'));
+
+    // The stuck worker was replaced: the next report is read as usual.
+    const next = await server.app.inject({
+      method: 'POST',
+      url: '/check?lang=en',
+      ...(await multipart({ text: seedText.toString('utf8') })),
+    });
+    expect(next.statusCode).toBe(200);
+    expect(next.body).toContain('鼓楼街道办事处');
+    expect(checker.running).toBe(1);
+  });
+
+  it('gives a report that cannot be read its coded error, as before', async () => {
+    await expect(
+      checker.check({ bytes: new TextEncoder().encode('这不是报告'), source: 'x.txt' }),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/^REPORT_/) });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/check',
+      ...(await multipart({}, [
+        { field: 'file', name: 'broken.pdf', bytes: pdf.subarray(0, 200), type: 'application/pdf' },
+      ])),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('<textarea');
+  });
+
+  it('marks only the stalled file of a batch, and checks the others', async () => {
+    const password = 'isolated check password';
+    await createUser(server.platform, cliOperator, {
+      username: 'isolated.supervisor',
+      displayName: 'isolated.supervisor',
+      password,
+      grants: [{ role: 'supervisor', agency: 'demo-district' }],
+    });
+    const form = await server.app.inject({ method: 'GET', url: '/login' });
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/login',
+      ...urlencoded({
+        _csrf: hiddenValue(form.body, '_csrf'),
+        username: 'isolated.supervisor',
+        password,
+        next: '',
+      }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieOf(form, 'gongkai_login_csrf'),
+      },
+    });
+    const cookie = cookieOf(login, 'gongkai_session');
+    const csrf = hiddenValue(
+      (await server.app.inject({ method: 'GET', url: '/batch', headers: { cookie } })).body,
+      '_csrf',
+    );
+    const body = await multipart({ _csrf: csrf }, [
+      { field: 'files', name: `${STALL}.txt`, bytes: seedText },
+      { field: 'files', name: 'seed.txt', bytes: seedText },
+    ]);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/batch',
+      payload: body.payload,
+      headers: { ...body.headers, cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(`读取“${STALL}.txt”超过 1.5 秒的时限`);
+    expect(response.body).toContain('鼓楼街道办事处');
+  });
+
+  it('closes the pool with the server; a closed checker answers 503', async () => {
+    const other = new IsolatedChecker({ workers: 1 });
+    const second = await freshServer(freshSqlite, { reportChecker: other });
+    try {
+      const ok = await second.app.inject({
+        method: 'POST',
+        url: '/check',
+        ...(await multipart({ text: seedText.toString('utf8') })),
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(other.running).toBe(1);
+    } finally {
+      await second.close();
+    }
+    expect(other.running).toBe(0);
+    await expect(other.check({ bytes: seedText, source: 'seed.txt' })).rejects.toMatchObject({
+      code: 'REPORT_CHECKER_UNAVAILABLE',
+    });
+
+    await checker.close();
+    const refused = await server.app.inject({
+      method: 'POST',
+      url: '/check',
+      ...(await multipart({ text: seedText.toString('utf8') })),
+    });
+    expect(refused.statusCode).toBe(503);
+    expect(refused.body).toContain('报告检查暂时无法使用');
+    expect(refused.body).toContain('The report checker is unavailable');
+    expect(checker.running).toBe(0);
+  });
+});
