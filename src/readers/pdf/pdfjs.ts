@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ignorePdfJsStrayRejections } from './stray-rejections.js';
 
 type PdfJs = typeof PdfJsModule;
 
@@ -70,6 +71,7 @@ async function load(): Promise<LoadedPdfJs> {
   const push = Array.prototype.push;
   const { parse, stringify } = JSON;
   try {
+    ignorePdfJsStrayRejections();
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // Handing pdf.js its worker module makes it run the worker in this thread, with no file lookup at run time.
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
