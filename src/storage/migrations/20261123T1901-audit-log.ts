@@ -1,4 +1,5 @@
-import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import { type Kysely } from 'kysely';
+import { makeAppendOnly } from '../append-only.js';
 
 /** The hash-chained, append-only audit trail; triggers refuse UPDATE and DELETE on both dialects. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -20,19 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_log_agency_idx').on('audit_log').columns(['agency_id', 'seq']).execute();
 
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`create trigger audit_log_no_update before update on audit_log
-      begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-    await sql`create trigger audit_log_no_delete before delete on audit_log
-      begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-  } else {
-    await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
-      begin raise exception 'audit_log is append-only'; end $$`.execute(db);
-    await sql`create trigger audit_log_no_update_delete before update or delete on audit_log
-      for each row execute function audit_log_append_only()`.execute(db);
-    await sql`create trigger audit_log_no_truncate before truncate on audit_log
-      for each statement execute function audit_log_append_only()`.execute(db);
-  }
+  await makeAppendOnly(db, 'audit_log');
 }
 
 export async function down(): Promise<void> {

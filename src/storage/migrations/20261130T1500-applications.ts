@@ -1,4 +1,5 @@
-import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import { type Kysely } from 'kysely';
+import { makeAppendOnly } from '../append-only.js';
 
 /**
  * Disclosure applications: the record, its append-only event history, per-agency-year sequence counters for
@@ -109,19 +110,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // The history is append-only, like the audit trail.
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`create trigger application_events_no_update before update on application_events
-      begin select raise(abort, 'application_events is append-only'); end`.execute(db);
-    await sql`create trigger application_events_no_delete before delete on application_events
-      begin select raise(abort, 'application_events is append-only'); end`.execute(db);
-  } else {
-    await sql`create function application_events_append_only() returns trigger language plpgsql as $$
-      begin raise exception 'application_events is append-only'; end $$`.execute(db);
-    await sql`create trigger application_events_no_update_delete before update or delete on application_events
-      for each row execute function application_events_append_only()`.execute(db);
-    await sql`create trigger application_events_no_truncate before truncate on application_events
-      for each statement execute function application_events_append_only()`.execute(db);
-  }
+  await makeAppendOnly(db, 'application_events');
 }
 
 export async function down(): Promise<void> {
