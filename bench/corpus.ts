@@ -113,3 +113,8 @@ export function sameTables(read: AnnualReport, source: AnnualReport): boolean {
     JSON.stringify([r.year, r.template, r.proactive, r.applications, r.appeals]);
   return tables(read) === tables(source);
 }
+
+/** True when a read report has the same table-三 cells as the one its file was built from. */
+export function sameApplications(read: AnnualReport, source: AnnualReport): boolean {
+  return JSON.stringify(read.applications) === JSON.stringify(source.applications);
+}

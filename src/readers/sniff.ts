@@ -1,5 +1,10 @@
 /** Tells a report file's format from its first bytes, then its name. */
+import { isUtf8 } from 'node:buffer';
+import { byteHead } from './bytes.js';
 import type { ReportFormat } from './types.js';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+const GB18030 = new TextDecoder('gb18030', { fatal: false });
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
@@ -25,17 +30,36 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | nul
     return /\.docx$/i.test(name) || !/\.(zip|xlsx|pptx)$/i.test(name) ? 'docx' : null; // PK zip
   }
   // Markup is ASCII whatever the page's charset, so HTML is told before the UTF-8 test: a GBK page is not binary.
-  const ascii = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const ascii = byteHead(bytes, 4096);
   const markup = ascii.replace(/^\u00ef\u00bb\u00bf/, '').trimStart();
   if (!ascii.includes('\u0000') && (HTML_START.test(markup) || /\.(html?|xhtml)$/i.test(name))) return 'html';
-  let head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
-  if (head.includes('\u0000')) return null;
+  const headBytes = bytes.subarray(0, utf8Boundary(bytes, 4096));
+  if (headBytes.includes(0)) return null;
+  // Valid UTF-8 (most files): only its start is decoded, to tell JSON from text.
+  if (isUtf8(headBytes)) return jsonOrText(UTF8.decode(headBytes.subarray(0, 256)));
+  let head = UTF8.decode(bytes.subarray(0, 4096));
   if (head.includes('\ufffd\ufffd\ufffd')) {
     // Not UTF-8: GB18030/GBK text (common for Chinese reports) decodes cleanly but for a character cut at 4 KiB.
-    head = new TextDecoder('gb18030', { fatal: false }).decode(bytes.subarray(0, 4096));
+    head = GB18030.decode(bytes.subarray(0, 4096));
     if (head.slice(0, -1).includes('\ufffd') || hasControl(head)) return null;
   }
-  const trimmed = head.replace(/^\ufeff/, '').trimStart();
-  if (trimmed.startsWith('{')) return 'json';
-  return 'text';
+  return jsonOrText(head);
+}
+
+function jsonOrText(head: string): 'json' | 'text' {
+  return head
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .startsWith('{')
+    ? 'json'
+    : 'text';
+}
+
+/** `length`, or less so that the bytes before it do not end inside a UTF-8 character. */
+function utf8Boundary(bytes: Uint8Array, length: number): number {
+  if (bytes.byteLength <= length) return bytes.byteLength;
+  let end = length;
+  // Back over continuation bytes (10xxxxxx) to the lead byte, which then starts the cut-off character.
+  while (end > length - 4 && end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return end;
 }

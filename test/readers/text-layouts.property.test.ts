@@ -4,9 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listCells } from '../../src/core/report/cells.js';
+import { getAt, listCells } from '../../src/core/report/cells.js';
+import { APPLICATION_ROWS } from '../../src/core/report/template.js';
 import type { AnnualReport } from '../../src/core/report/model.js';
 import { readTextSync } from '../../src/readers/text/index.js';
+import { splitSummed } from '../../src/readers/text/split.js';
 import { expectedFixtures, readExpected } from '../support/fixtures.js';
 import {
   LAYOUT_NAMES,
@@ -94,6 +96,34 @@ describe('text layouts read back cell by cell', () => {
       );
     });
   }
+
+  it('runTogether: table 三 is settled by its column sums, not guessed', () => {
+    // Random 3-digit counts make most rows ambiguous on their own (several splits add up across); the
+    // columns (（一）…（六） = 三（七）, 一 + 二 = 三（七）+ 四) nearly always leave one choice for the whole
+    // table. When they leave several, the reader says so for the rows they disagree on.
+    const reports = fc.sample(consistentReport, { numRuns: 60, seed: 20261130 });
+    let ambiguousAlone = 0;
+    let tablesWithDoubts = 0;
+    for (const built of reports) {
+      const text = renderTextLayouts(built).runTogether;
+      const { report: read } = readTextSync(encoder.encode(text), 'runTogether.txt');
+      const unsure = doubted(read).filter((path) => path.startsWith('applications.'));
+      if (unsure.length > 0) tablesWithDoubts += 1;
+      const readCells = new Map(listCells(read).map((c) => [c.path, c.value]));
+      for (const cell of listCells(built)) {
+        if (!cell.path.startsWith('applications.') || unsure.some((path) => cell.path.startsWith(path)))
+          continue;
+        expect(readCells.get(cell.path), cell.path).toBe(cell.value);
+      }
+      // Rows whose digits alone admit several splits that add up across (the case this is about).
+      for (const row of APPLICATION_ROWS) {
+        const values = getAt(built, row.path) as (number | null)[] | null;
+        if (values !== null && splitSummed(values.join(''), 6).length > 1) ambiguousAlone += 1;
+      }
+    }
+    expect(ambiguousAlone).toBeGreaterThan(reports.length);
+    expect(tablesWithDoubts).toBeLessThanOrEqual(reports.length / 10);
+  });
 
   for (const name of expectedFixtures()) {
     it(`${name} in every layout`, () => {

@@ -17,10 +17,23 @@ import {
 /** A language for people: Chinese (the default) or English. */
 export type Lang = 'zh' | 'en';
 
+/** The parts of each path seen so far (the template has a few hundred; the checker reads them on every report). */
+const PATH_PARTS = new Map<string, readonly string[]>();
+
+function partsOf(path: string): readonly string[] {
+  let parts = PATH_PARTS.get(path);
+  if (parts === undefined) {
+    parts = path.match(/[^.[\]]+/g) ?? [];
+    // Paths come from the template and from findings; a cap keeps arbitrary paths (an API query) from piling up.
+    if (PATH_PARTS.size < 4096) PATH_PARTS.set(path, parts);
+  }
+  return parts;
+}
+
 /** Reads the value at a path such as `applications.withheld.stateSecret[3]`; undefined when absent. */
 export function getAt(value: unknown, path: string): unknown {
   let current: unknown = value;
-  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+  for (const part of partsOf(path)) {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[part];
   }
@@ -39,6 +52,19 @@ export interface CellRef {
   kind: 'count' | 'tenThousandYuan';
 }
 
+/** The paths of each table-三 row's cells (`applications.newReceived[0]` …), built once. */
+const ROW_CELL_PATHS = new Map(
+  APPLICATION_ROWS.map((row) => [row, Array.from({ length: 7 }, (_, index) => `${row.path}[${index}]`)]),
+);
+const APPEAL_CELL_PATHS = APPEAL_GROUPS.flatMap((group) =>
+  APPEAL_RESULTS.map((result) => `appeals.${group.key}.${result.key}`),
+);
+
+/** The path of cell `index` of a table-三 row. */
+export function rowCellPath(row: ApplicationRow, index: number): string {
+  return ROW_CELL_PATHS.get(row)?.[index] ?? `${row.path}[${index}]`;
+}
+
 /** Every numeric cell the report's template has, in printed order (absent rows are skipped). */
 export function listCells(report: AnnualReport): CellRef[] {
   const cells: CellRef[] = [];
@@ -50,13 +76,12 @@ export function listCells(report: AnnualReport): CellRef[] {
   for (const row of APPLICATION_ROWS) {
     const values = rowCells(report, row);
     if (values === null) continue;
-    values.forEach((value, index) => cells.push({ path: `${row.path}[${index}]`, value, kind: 'count' }));
-  }
-  for (const group of APPEAL_GROUPS) {
-    for (const result of APPEAL_RESULTS) {
-      const path = `appeals.${group.key}.${result.key}`;
-      cells.push({ path, value: getAt(report, path) as number | null, kind: 'count' });
+    for (let index = 0; index < values.length; index++) {
+      cells.push({ path: rowCellPath(row, index), value: values[index] ?? null, kind: 'count' });
     }
+  }
+  for (const path of APPEAL_CELL_PATHS) {
+    cells.push({ path, value: getAt(report, path) as number | null, kind: 'count' });
   }
   return cells;
 }

@@ -3,6 +3,7 @@
  * `http-equiv="Content-Type"`) in the first bytes, then UTF-8 when the bytes are valid UTF-8, else GB18030
  * (the superset of GBK and GB2312 that Chinese government sites saved before UTF-8 was usual).
  */
+import { byteHead } from '../bytes.js';
 
 /** How far into the file a charset declaration is looked for (the HTML standard's prescan reads 1024 bytes). */
 const PRESCAN_BYTES = 4096;
@@ -12,7 +13,7 @@ const GB_LABELS =
   /^(gb2312|gbk|gb18030|x-gbk|cp936|csgb2312|chinese|iso-ir-58|gb_2312-80|ms936|windows-936)$/i;
 
 function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = byteHead(bytes, PRESCAN_BYTES);
   const meta = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   return meta?.[1]?.toLowerCase() ?? null;
 }

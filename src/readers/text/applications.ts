@@ -5,6 +5,7 @@
  */
 import { APPLICATION_ROWS, APPLICATION_ROW_WIDTH, TOTAL_COLUMN } from '../../core/report/template.js';
 import { cellOf, type ReadCell, type Reading } from './cells.js';
+import { chooseByColumns, type RowOptions } from './columns.js';
 import { CELL_PATHS, matchRow, OTHER_GROUP_KEY, ROW_MATCHERS } from './labels.js';
 import { labelKey } from './normalize.js';
 import { splitSummed } from './split.js';
@@ -345,6 +346,7 @@ function resolveRuns(placed: Map<number, DecodedRow>, rows: number[], reading: R
       values.set(index, row.candidates.values[0]!);
     else pending.push(index);
   }
+  if (pending.length > 0 && resolveByColumns(placed, rows, values, pending, reading)) return;
   let progress = true;
   while (pending.length > 0 && progress) {
     progress = false;
@@ -380,11 +382,54 @@ function resolveRuns(placed: Map<number, DecodedRow>, rows: number[], reading: R
       `The digits of ${row.labelEn} ran together and ${candidates.length} splits add up; the first was taken: ${candidates[0]!.join(' ')}`,
     );
   }
+  fillRuns(placed, values);
+}
+
+/** Gives the run-together rows their cells (each split row's cells all point at its run). */
+function fillRuns(placed: Map<number, DecodedRow>, values: Map<number, (number | null)[]>): void {
   for (const [index, row] of placed) {
     if (row.cells || !values.has(index)) continue;
     const at = row.candidates!.at;
     row.cells = values.get(index)!.map((value) => ({ value, at }));
   }
+}
+
+/**
+ * Chooses the splits of all pending rows together by the column arithmetic (see `chooseByColumns`); a row the
+ * columns leave open gets an `ambiguous-split` doubt. False when the columns cannot decide (a row is blank or
+ * missing, or the report's own sums are off): the rows are then resolved one at a time.
+ */
+function resolveByColumns(
+  placed: Map<number, DecodedRow>,
+  rows: number[],
+  values: Map<number, (number | null)[]>,
+  pending: number[],
+  reading: Reading,
+): boolean {
+  const options = new Map<number, RowOptions>();
+  for (const index of rows) {
+    const row = placed.get(index);
+    const known = values.get(index);
+    if (known !== undefined) options.set(index, known.every((v) => v !== null) ? [known as number[]] : null);
+    else options.set(index, row?.candidates?.values ?? null);
+  }
+  const choice = chooseByColumns(options, rows);
+  if (choice === null) return false;
+  for (const index of pending) {
+    const value = choice.chosen.get(index)!;
+    values.set(index, [...value]);
+    if (choice.settled.has(index)) continue;
+    const row = APPLICATION_ROWS[index]!;
+    const count = choice.complete ? String(choice.found) : `${choice.found}+`;
+    reading.doubt(
+      'ambiguous-split',
+      row.path,
+      `“${row.displayName}”一行的数字连在一起，按各列合计仍有 ${count} 种整表拆分相符，取了第一种：${value.join(' ')}`,
+      `The digits of ${row.labelEn} ran together and ${count} splits of the whole table fit the column sums; the first was taken: ${value.join(' ')}`,
+    );
+  }
+  fillRuns(placed, values);
+  return true;
 }
 
 /** Reads table 三 from the lines of its section into `reading`; returns whether （六） is a single row. */

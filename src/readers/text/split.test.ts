@@ -29,6 +29,49 @@ describe('splitSummed', () => {
   });
 });
 
+/** Every split, by brute force: every cut into `parts + 1` numbers, the total's length first, then the parts'. */
+function bruteForce(digits: string, parts: number): number[][] {
+  const out: number[][] = [];
+  for (let totalLength = 1; totalLength <= digits.length - parts; totalLength++) {
+    const body = digits.length - totalLength;
+    const totalText = digits.slice(body);
+    if (totalText.length > 1 && totalText.startsWith('0')) continue;
+    const total = Number(totalText);
+    const walk = (from: number, acc: number[]): void => {
+      if (acc.length === parts) {
+        if (from === body && acc.reduce((a, b) => a + b, 0) === total) out.push([...acc, total]);
+        return;
+      }
+      for (let end = from + 1; end <= body; end++) {
+        const piece = digits.slice(from, end);
+        if (piece.length > 1 && piece.startsWith('0')) break;
+        walk(end, [...acc, Number(piece)]);
+      }
+    };
+    walk(0, []);
+  }
+  return out;
+}
+
+describe('splitSummed against a brute-force search', () => {
+  it('finds the same splits in the same order', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 6, maxLength: 6 }),
+        fc.stringMatching(/^[0-9]{0,3}$/),
+        (parts, values, noise) => {
+          // Rows that add up (with zeros and repeated digits, which make many splits), sometimes with noise.
+          const row = values.slice(0, parts);
+          const digits = [...row, row.reduce((a, b) => a + b, 0)].join('') + noise;
+          expect(splitSummed(digits, parts, 10_000)).toEqual(bruteForce(digits, parts));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('splitAppeals', () => {
   it('splits three groups by their totals', () => {
     const row = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20];

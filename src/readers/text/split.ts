@@ -17,7 +17,10 @@ function digitSum(digits: string, from: number, to: number): number {
 
 function part(digits: string, from: number, to: number): number | null {
   if (to - from > 1 && digits.charCodeAt(from) === 48) return null; // leading zero
-  return Number(digits.slice(from, to));
+  if (to - from > 15) return Number(digits.slice(from, to));
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + (digits.charCodeAt(i) - 48);
+  return value;
 }
 
 /** Powers of ten up to 10^308, looked up rather than computed at every step of the search. */
@@ -46,91 +49,200 @@ function nextStamp(table: Int32Array): number {
   return ++lastStamp;
 }
 
+let sharedSuffix = new Float64Array(64);
+let sharedMin = new Float64Array(512);
+let sharedMax = new Float64Array(512);
+
 /**
- * Every split of `digits` into `parts` numbers followed by their sum (a group of `parts + 1` cells), e.g. a
- * table-三 row is `splitSummed(run, 6)`. Depth-first with pruning on the running sum, so it stays fast.
+ * One search of `splitSummed`: the run, the sum its body must reach (`total`, the last `totalLength` digits),
+ * and what the depth-first walk keeps. A class rather than closures, so a search allocates one object.
  */
-export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATES): number[][] {
-  const out: number[][] = [];
-  const n = digits.length;
-  let steps = 0;
-  const suffix = new Float64Array(n);
-  for (let totalLength = 1; totalLength <= n - parts; totalLength++) {
-    const body = n - totalLength;
-    // The longest of the parts has at least ceil(body / parts) digits and cannot be longer than the total.
-    if (Math.ceil(body / parts) > totalLength) continue;
-    const total = part(digits, body, n);
-    if (total === null) continue;
-    // Casting out nines: any split of the body sums to its digit sum modulo 9, so the total must agree.
-    if (digitSum(digits, 0, body) % 9 !== total % 9) continue;
-    // The values of the body's last digits, so the last part of a split is read without slicing (exact to 15).
+class SummedSearch {
+  /** The parts chosen so far (the first `depth` entries). */
+  readonly current: number[] = [];
+  /** The values of the body's last 15 digits, so the last part of a split is read without slicing. */
+  readonly suffix: Float64Array;
+  /** Per `(from, left)`: the least and the greatest sum of `left` parts cut from `from` to the body's end. */
+  readonly minRest: Float64Array;
+  readonly maxRest: Float64Array;
+  steps = 0;
+  body = 0;
+  total = 0;
+  totalLength = 0;
+  table: Int32Array | null = null;
+  stamp = 0;
+  dead: Set<number> | null = null;
+
+  constructor(
+    readonly digits: string,
+    readonly parts: number,
+    readonly limit: number,
+    readonly out: number[][],
+  ) {
+    // Searches never nest, so they share their arrays (allocating typed arrays costs more than a short search).
+    const n = digits.length;
+    const size = (n + 1) * (parts + 1);
+    if (sharedSuffix.length < n) sharedSuffix = new Float64Array(Math.max(n, 2 * sharedSuffix.length));
+    if (sharedMin.length < size) {
+      sharedMin = new Float64Array(Math.max(size, 2 * sharedMin.length));
+      sharedMax = new Float64Array(sharedMin.length);
+    }
+    this.suffix = sharedSuffix;
+    this.minRest = sharedMin;
+    this.maxRest = sharedMax;
+  }
+
+  /** Prepares the search for one length of the total; false when no split can reach it. */
+  start(totalLength: number, total: number): boolean {
+    const { digits, parts } = this;
+    const body = digits.length - totalLength;
+    this.body = body;
+    this.total = total;
+    this.totalLength = totalLength;
     let place = 1;
     let tail = 0;
     for (let p = body - 1; p >= 0 && p >= body - 15; p--) {
       tail += (digits.charCodeAt(p) - 48) * place;
       place *= 10;
-      suffix[p] = tail;
+      this.suffix[p] = tail;
     }
-    // Dead-end states (see `walk`): in the scratch table when they fit, else in a set.
-    const states = (n * 8 + parts + 1) * (total + 1);
-    const table = states <= SCRATCH_SIZE ? scratch() : null;
-    const stamp = table === null ? 0 : nextStamp(table);
-    const dead = table === null ? new Set<number>() : null;
-    // The parts chosen so far (the first `depth` entries), kept in one array rather than pushed and popped.
-    const current: number[] = [];
-    const walk = (from: number, sum: number, depth: number): boolean => {
-      if (out.length >= limit || ++steps > MAX_STEPS) return true;
-      const left = parts - depth;
-      const rest = body - from;
-      if (left === 1) return last(from, sum, depth);
-      // Dead ends already met: the same position, parts left and running sum fail again (zeros make many
-      // paths). A state is `(from * 8 + left) * (total + 1) + sum` (the sum never exceeds the total). When the
-      // states fit in the scratch table they are marked there with this search's stamp (no clearing, no
-      // hashing); else in a set.
-      const state = (from * 8 + left) * (total + 1) + sum;
-      const safe = Number.isSafeInteger(state);
-      if (safe && (table !== null ? table[state] === stamp : dead!.has(state))) return false;
-      let found = false;
-      // Some remaining part has at least ceil(rest / left) digits: too big for what is left of the total?
-      const longest = Math.ceil(rest / left);
-      const maxLength = Math.min(rest - (left - 1), totalLength);
-      // Or too small even if every remaining part were as long as it may be?
-      if (
-        !(longest > 1 && pow10(longest - 1) > total - sum) &&
-        left * (pow10(maxLength) - 1) >= total - sum
-      ) {
-        const leading = digits.charCodeAt(from) === 48;
-        let value = 0;
-        for (let length = 1; length <= maxLength; length++) {
-          value = value * 10 + (digits.charCodeAt(from + length - 1) - 48);
-          if (length > 1 && leading) break; // no leading zeros
-          if (sum + value > total) break;
-          current[depth] = value;
-          if (left === 2) {
-            // The last part, read here rather than in a call of its own (counted as one step all the same).
-            if (out.length >= limit || ++steps > MAX_STEPS) found = true;
-            else if (last(from + length, sum + value, depth + 1)) found = true;
-          } else if (walk(from + length, sum + value, depth + 1)) found = true;
+    // The bounds of what the parts still to come can add up to, by dynamic programming from the body's end
+    // (each part has no leading zero and is at most the total). Exact while the total has at most 15 digits;
+    // past that the walk runs without them.
+    const width = parts + 1;
+    const { minRest, maxRest } = this;
+    if (body < parts || body > parts * totalLength) return false;
+    if (totalLength <= 15) {
+      // Only the states a walk can reach are filled: after `parts - left` parts (each 1 to `totalLength`
+      // digits long), with `left` parts still to cover the rest (so `left` to `left * totalLength` digits).
+      for (let left = 1; left <= parts; left++) {
+        const lowFrom = Math.max(parts - left, body - left * totalLength);
+        const highFrom = Math.min((parts - left) * totalLength, body - left);
+        // Where the next part may end: inside the band of `left - 1` parts.
+        const lowNext = body - (left - 1) * totalLength;
+        const highNext = body - (left - 1);
+        for (let from = lowFrom; from <= highFrom; from++) {
+          let least = Infinity;
+          let most = -Infinity;
+          const leading = digits.charCodeAt(from) === 48;
+          let value = 0;
+          const maxLength = Math.min(highNext - from, totalLength);
+          for (let length = 1; length <= maxLength; length++) {
+            value = value * 10 + (digits.charCodeAt(from + length - 1) - 48);
+            if (length > 1 && leading) break;
+            if (value > total) break;
+            if (from + length < lowNext) continue;
+            const next = left === 1 ? -1 : (from + length) * width + left - 1;
+            const low = next === -1 ? 0 : minRest[next]!;
+            const high = next === -1 ? 0 : maxRest[next]!;
+            if (value + low < least) least = value + low;
+            if (value + high > most) most = value + high;
+          }
+          minRest[from * width + left] = least;
+          maxRest[from * width + left] = most;
         }
       }
-      if (!found && safe) {
-        if (table !== null) table[state] = stamp;
-        else dead!.add(state);
+      if (minRest[parts]! > total || maxRest[parts]! < total) return false;
+    }
+    // Dead-end states (see `walk`): in the scratch table when they fit, else in a set.
+    const states = (digits.length * 8 + parts + 1) * (total + 1);
+    this.table = states <= SCRATCH_SIZE ? scratch() : null;
+    this.stamp = this.table === null ? 0 : nextStamp(this.table);
+    this.dead = this.table === null ? new Set<number>() : null;
+    return true;
+  }
+
+  /** True when the search is over: enough candidates, or its budget of steps spent. */
+  exhausted(): boolean {
+    return this.out.length >= this.limit || ++this.steps > MAX_STEPS;
+  }
+
+  walk(from: number, sum: number, depth: number): boolean {
+    if (this.exhausted()) return true;
+    const { digits, parts, total, totalLength, body } = this;
+    const left = parts - depth;
+    if (left === 1) return this.last(from, sum, depth);
+    const rest = body - from;
+    // `left` parts cover between `left` and `left * totalLength` digits (and only such states have bounds).
+    if (rest < left || rest > left * totalLength) return false;
+    if (totalLength <= 15) {
+      const bound = from * (parts + 1) + left;
+      if (sum + this.minRest[bound]! > total || sum + this.maxRest[bound]! < total) return false;
+    }
+    // Dead ends already met: the same position, parts left and running sum fail again (zeros make many
+    // paths). A state is `(from * 8 + left) * (total + 1) + sum` (the sum never exceeds the total). When the
+    // states fit in the scratch table they are marked there with this search's stamp (no clearing, no
+    // hashing); else in a set.
+    const state = (from * 8 + left) * (total + 1) + sum;
+    const safe = Number.isSafeInteger(state);
+    const table = this.table;
+    if (safe && (table !== null ? table[state] === this.stamp : this.dead!.has(state))) return false;
+    let found = false;
+    // Some remaining part has at least ceil(rest / left) digits: too big for what is left of the total?
+    const longest = Math.ceil(rest / left);
+    const maxLength = Math.min(rest - (left - 1), totalLength);
+    // Or too small even if every remaining part were as long as it may be?
+    if (!(longest > 1 && pow10(longest - 1) > total - sum) && left * (pow10(maxLength) - 1) >= total - sum) {
+      const leading = digits.charCodeAt(from) === 48;
+      let value = 0;
+      for (let length = 1; length <= maxLength; length++) {
+        value = value * 10 + (digits.charCodeAt(from + length - 1) - 48);
+        if (length > 1 && leading) break; // no leading zeros
+        if (sum + value > total) break;
+        this.current[depth] = value;
+        if (left === 2) {
+          // The last part, read here rather than in a call of its own (counted as one step all the same).
+          if (this.exhausted()) found = true;
+          else if (this.last(from + length, sum + value, depth + 1)) found = true;
+        } else if (this.walk(from + length, sum + value, depth + 1)) found = true;
       }
-      return found;
-    };
-    /** The last part is the rest of the body: a split when it completes the sum. */
-    const last = (from: number, sum: number, depth: number): boolean => {
-      const rest = body - from;
-      if (rest > 1 && digits.charCodeAt(from) === 48) return false; // leading zero
-      const value = rest <= 15 ? suffix[from]! : Number(digits.slice(from, body));
-      if (sum + value !== total) return false;
-      const split = current.slice(0, depth);
-      split.push(value, total);
-      out.push(split);
-      return true;
-    };
-    walk(0, 0, 0);
+    }
+    if (!found && safe) {
+      if (table !== null) table[state] = this.stamp;
+      else this.dead!.add(state);
+    }
+    return found;
+  }
+
+  /** The last part is the rest of the body: a split when it completes the sum. */
+  last(from: number, sum: number, depth: number): boolean {
+    const { digits, body, total } = this;
+    const rest = body - from;
+    if (rest > 1 && digits.charCodeAt(from) === 48) return false; // leading zero
+    const value = rest <= 15 ? this.suffix[from]! : Number(digits.slice(from, body));
+    if (sum + value !== total) return false;
+    const split = this.current.slice(0, depth);
+    split.push(value, total);
+    this.out.push(split);
+    return true;
+  }
+}
+
+/**
+ * Every split of `digits` into `parts` numbers followed by their sum (a group of `parts + 1` cells), e.g. a
+ * table-三 row is `splitSummed(run, 6)`. Depth-first, pruned by the least and greatest sums the rest of the
+ * run can still make, so it stays fast; splits come in order of the total's length, then of the parts'.
+ */
+export function splitSummed(digits: string, parts: number, limit = MAX_CANDIDATES): number[][] {
+  const out: number[][] = [];
+  const n = digits.length;
+  let search: SummedSearch | undefined;
+  // The digit sums of the body and of the total, kept as the total grows by one digit to the left.
+  let bodyDigits = digitSum(digits, 0, n);
+  let totalDigits = 0;
+  for (let totalLength = 1; totalLength <= n - parts; totalLength++) {
+    const body = n - totalLength;
+    const digit = digits.charCodeAt(body) - 48;
+    bodyDigits -= digit;
+    totalDigits += digit;
+    // The longest of the parts has at least ceil(body / parts) digits and cannot be longer than the total.
+    if (Math.ceil(body / parts) > totalLength) continue;
+    // Casting out nines: any split of the body sums to its digit sum modulo 9, and so does the total.
+    if (bodyDigits % 9 !== totalDigits % 9) continue;
+    const total = part(digits, body, n);
+    if (total === null) continue;
+    search ??= new SummedSearch(digits, parts, limit, out);
+    if (search.start(totalLength, total)) search.walk(0, 0, 0);
   }
   return out;
 }

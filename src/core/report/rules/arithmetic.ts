@@ -3,7 +3,7 @@
  * an equation with a blank term is not decided here (the `missing` rule reports the blank), except that a
  * blank 总计 beside non-zero cells is an error (§7 rule 2).
  */
-import { rowCells } from '../cells.js';
+import { rowCellPath, rowCells } from '../cells.js';
 import type { Finding } from '../findings.js';
 import type { AnnualReport } from '../model.js';
 import {
@@ -25,8 +25,9 @@ export function checkRowTotals(report: AnnualReport): Finding[] {
     const parts = cells.slice(0, TOTAL_COLUMN);
     const total = cells[TOTAL_COLUMN];
     const expected = sumKnown(parts);
-    const path = `${row.path}[${TOTAL_COLUMN}]`;
-    const involved = cells.map((_, index) => `${row.path}[${index}]`);
+    if (total !== null && (expected === null || expected === total)) continue;
+    const path = rowCellPath(row, TOTAL_COLUMN);
+    const involved = cells.map((_, index) => rowCellPath(row, index));
     const shown = (lang: 'zh' | 'en') => parts.map((v) => show(v, lang)).join(' + ');
     if (total === null) {
       if (parts.some((value) => value !== null && value !== 0)) {
@@ -147,6 +148,7 @@ export function checkAppealTotals(report: AnnualReport): Finding[] {
     const g = report.appeals[group.key];
     const parts = [g.upheld, g.corrected, g.other, g.pending];
     const expected = sumKnown(parts);
+    if (g.total !== null && (expected === null || expected === g.total)) continue;
     const path = `appeals.${group.key}.total`;
     const cells = ['upheld', 'corrected', 'other', 'pending', 'total'].map(
       (k) => `appeals.${group.key}.${k}`,
