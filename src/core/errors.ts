@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'REPORT_TIMEOUT'
   | 'REPORT_READER_FAILED'
   | 'REPORT_CHECKER_UNAVAILABLE'
+  | 'REPORT_CHECKER_BUSY'
   | 'CASE_FACTS_INVALID'
   // Disclosure applications (依申请公开办件).
   | 'TRANSITION_NOT_ALLOWED'

@@ -30,6 +30,10 @@ export const limits = {
   /** Zip archives in a batch: entries, and the total size once decompressed (zip-bomb guard). */
   zipMaxEntries: 200,
   zipMaxUncompressedBytes: 64 * 1024 * 1024,
+  /** Public report checks (/check and its re-sends) per client IP and minute. */
+  checkPerMinute: 30,
+  /** Checks that may wait for a report-checker worker, per worker, beyond those running; more get 503 at once. */
+  checkWaitingPerWorker: 8,
   /** Re-sent results (download, language switch, sort): the largest form body. */
   resendMaxBytes: 20 * 1024 * 1024,
 } as const;

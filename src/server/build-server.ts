@@ -47,6 +47,8 @@ export interface ServerDeps {
   publicSubmitPerMinute?: number;
   /** Public status look-ups per client IP and minute. */
   publicStatusPerMinute?: number;
+  /** Public report checks (/check and its re-sends) per client IP and minute. */
+  checkPerMinute?: number;
   /**
    * The report checker's worker threads (/check, /batch): how many, the time limit per file, the heap of each.
    * Started on the first check, closed with the server.
@@ -93,6 +95,7 @@ const fastifyCodes: Record<number, [string, string, string]> = {
 function htmlError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const lang = requestLang(request);
   if (error instanceof DomainError) {
+    if (statusOf(error.code) === 503) reply.header('retry-after', '10');
     return sendPage(
       reply,
       errorPage(lang, statusOf(error.code), error.messageZh, error.messageEn),
@@ -223,7 +226,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await web.register(multipart, {
       limits: { fileSize: limits.reportUploadMaxBytes, files: limits.batchMaxFiles },
     });
-    registerCheckRoutes(web, checker);
+    registerCheckRoutes(web, checker, { checkPerMinute: deps.checkPerMinute ?? limits.checkPerMinute });
     registerWebLoginRoutes(web, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
     registerBatchRoutes(web, deps.platform, checker);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
+import { limits } from '../core/limits.js';
 import { readRuntimeConfig, type RuntimeConfig } from '../services/runtime-config.js';
 
 /** Server settings, validated once at start-up. */
@@ -13,6 +14,8 @@ export interface ServerConfig extends RuntimeConfig {
   checkWorkers: number;
   /** The time one file may take in the web report checker (GONGKAI_CHECK_TIMEOUT_SECONDS, default 20). */
   checkTimeoutMs: number;
+  /** Public report checks per client IP and minute (GONGKAI_CHECK_PER_MINUTE, default 30). */
+  checkPerMinute: number;
 }
 
 const schema = z.object({
@@ -22,6 +25,7 @@ const schema = z.object({
   GONGKAI_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   GONGKAI_CHECK_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   GONGKAI_CHECK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
+  GONGKAI_CHECK_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(limits.checkPerMinute),
 });
 
 /** Reads the environment; a mistake is a coded CONFIG_INVALID error with a Chinese and an English message. */
@@ -44,5 +48,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     trustProxy: result.data.GONGKAI_TRUST_PROXY === 'true' || result.data.GONGKAI_TRUST_PROXY === '1',
     checkWorkers: result.data.GONGKAI_CHECK_WORKERS,
     checkTimeoutMs: Math.round(result.data.GONGKAI_CHECK_TIMEOUT_SECONDS * 1000),
+    checkPerMinute: result.data.GONGKAI_CHECK_PER_MINUTE,
   };
 }

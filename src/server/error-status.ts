@@ -34,6 +34,7 @@ export const errorStatus: Record<string, number> = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   REPORT_CHECKER_UNAVAILABLE: 503,
+  REPORT_CHECKER_BUSY: 503,
 };
 
 export function statusOf(code: string): number {

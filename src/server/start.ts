@@ -34,6 +34,7 @@ async function start(): Promise<void> {
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
     reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
+    checkPerMinute: config.checkPerMinute,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

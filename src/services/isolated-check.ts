@@ -22,6 +22,11 @@ export interface IsolatedCheckOptions {
   workerMemoryMb?: number;
   /** The environment of the worker threads (default: this process's). */
   env?: Record<string, string | undefined>;
+  /**
+   * Checks that may wait for a worker beyond those running (default `limits.checkWaitingPerWorker` per worker).
+   * One more is refused at once with REPORT_CHECKER_BUSY, so a burst of uploads cannot pile up in memory.
+   */
+  maxWaiting?: number;
 }
 
 export const ISOLATED_CHECK_DEFAULTS = { workers: 1, timeoutMs: 20_000, workerMemoryMb: 512 } as const;
@@ -34,6 +39,9 @@ export class IsolatedChecker {
   private readonly workers: number;
   private readonly timeoutMs: number;
   private readonly workerMemoryMb: number;
+  private readonly maxWaiting: number;
+  /** Checks running or waiting for a worker now. */
+  private inFlight = 0;
 
   constructor(private readonly options: IsolatedCheckOptions = {}) {
     this.workers = Math.max(1, Math.floor(options.workers ?? ISOLATED_CHECK_DEFAULTS.workers));
@@ -42,6 +50,15 @@ export class IsolatedChecker {
       MIN_WORKER_MEMORY_MB,
       options.workerMemoryMb ?? ISOLATED_CHECK_DEFAULTS.workerMemoryMb,
     );
+    this.maxWaiting = Math.max(
+      0,
+      Math.floor(options.maxWaiting ?? limits.checkWaitingPerWorker * this.workers),
+    );
+  }
+
+  /** Checks running or waiting for a worker now (for the tests and the health of the server). */
+  get pending(): number {
+    return this.inFlight;
   }
 
   /** Worker threads running now (0 before the first check and after `close`). */
@@ -51,10 +68,21 @@ export class IsolatedChecker {
 
   /**
    * Reads and checks one report file, as `readAndCheckReport` does; throws a coded error when it cannot be read
-   * as a report, REPORT_TIMEOUT when reading it takes too long, and REPORT_CHECKER_UNAVAILABLE when no worker
-   * can run (the pool cannot start, or the server is shutting down).
+   * as a report, REPORT_TIMEOUT when reading it takes too long, REPORT_CHECKER_BUSY when too many checks already
+   * wait for a worker, and REPORT_CHECKER_UNAVAILABLE when no worker can run (the pool cannot start, or the server
+   * is shutting down).
    */
   async check(input: ReportFile): Promise<CheckedReportFile> {
+    if (this.inFlight >= this.workers + this.maxWaiting) throw busy();
+    this.inFlight += 1;
+    try {
+      return await this.checkInWorker(input);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async checkInWorker(input: ReportFile): Promise<CheckedReportFile> {
     const pool = this.start();
     // A copy of our own to transfer: the caller keeps its bytes, and a Node Buffer's memory may be a shared slab.
     const bytes = new Uint8Array(input.bytes);
@@ -115,5 +143,13 @@ function unavailable(error: unknown): DomainError {
     '报告检查暂时无法使用，请稍后再试。',
     'The report checker is unavailable right now; please try again later.',
     { cause: detail },
+  );
+}
+
+function busy(): DomainError {
+  return new DomainError(
+    'REPORT_CHECKER_BUSY',
+    '报告检查正忙，排队的文件已满，请稍后再试。',
+    'The report checker is busy (its queue is full); please try again in a moment.',
   );
 }

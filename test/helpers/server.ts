@@ -9,7 +9,12 @@ import { freshPlatform, type TestDatabase } from './databases.js';
 /** A server over a fresh seeded database, with its log lines captured. */
 export async function freshServer(
   fresh: () => Promise<TestDatabase>,
-  options: { trustProxy?: boolean; publicSubmitPerMinute?: number; reportChecker?: IsolatedChecker } = {},
+  options: {
+    trustProxy?: boolean;
+    publicSubmitPerMinute?: number;
+    checkPerMinute?: number;
+    reportChecker?: IsolatedChecker;
+  } = {},
 ) {
   const { platform, clock, close } = await freshPlatform(fresh);
   const seed = await seedDemo(platform);
@@ -27,6 +32,7 @@ export async function freshServer(
     loginPerMinute: 1000,
     publicSubmitPerMinute: options.publicSubmitPerMinute ?? 1000,
     publicStatusPerMinute: 1000,
+    checkPerMinute: options.checkPerMinute ?? 1000,
     ...(options.reportChecker ? { reportChecker: options.reportChecker } : {}),
   });
   return {

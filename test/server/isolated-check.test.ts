@@ -166,6 +166,73 @@ describe('the web checker reads in worker threads', () => {
     expect(response.body).toContain('鼓楼街道办事处');
   });
 
+  it('refuses a check at once with 503 when the queue for the workers is full, and recovers', async () => {
+    const queued = new IsolatedChecker({
+      workers: 1,
+      maxWaiting: 1,
+      timeoutMs: TIMEOUT_MS,
+      env: { ...process.env, GONGKAI_SCAN_TEST_STALL: STALL },
+    });
+    const busy = await freshServer(freshSqlite, { reportChecker: queued });
+    try {
+      const stalled = (n: number) =>
+        queued.check({ bytes: seedText, source: `${STALL}-${n}.txt` }).catch((error: unknown) => error);
+      // One stalls in the worker, one waits for it: the queue is full.
+      const running = [stalled(1), stalled(2)];
+      expect(queued.pending).toBe(2);
+      const started = performance.now();
+      const refused = await busy.app.inject({
+        method: 'POST',
+        url: '/check',
+        ...(await multipart({ text: seedText.toString('utf8') })),
+      });
+      // Refused without waiting for the stalled reads (each takes the 1.5 s limit).
+      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toBe('10');
+      expect(refused.body).toContain('<html lang="zh-CN">');
+      expect(refused.body).toContain('报告检查正忙，排队的文件已满，请稍后再试');
+      expect(refused.body).toContain('The report checker is busy');
+      // Both stalled reads end in their time limit; then the checker takes reports again.
+      for (const outcome of await Promise.all(running)) {
+        expect(outcome).toMatchObject({ code: 'REPORT_TIMEOUT' });
+      }
+      expect(queued.pending).toBe(0);
+      const next = await busy.app.inject({
+        method: 'POST',
+        url: '/check',
+        ...(await multipart({ text: seedText.toString('utf8') })),
+      });
+      expect(next.statusCode).toBe(200);
+      expect(next.body).toContain('鼓楼街道办事处');
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('limits the checks of one client per minute (429, in Chinese first)', async () => {
+    const limited = await freshServer(freshSqlite, { checkPerMinute: 2 });
+    try {
+      const post = async () =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/check',
+          ...(await multipart({ text: seedText.toString('utf8') })),
+        });
+      expect((await post()).statusCode).toBe(200);
+      expect((await post()).statusCode).toBe(200);
+      const third = await post();
+      expect(third.statusCode).toBe(429);
+      expect(third.headers['retry-after']).toBeDefined();
+      expect(third.body).toContain('请求过于频繁，请稍后再试');
+      expect(third.body.indexOf('请求过于频繁')).toBeLessThan(third.body.indexOf('too many requests'));
+      // The form itself is not limited.
+      expect((await limited.app.inject({ method: 'GET', url: '/check' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('closes the pool with the server; a closed checker answers 503', async () => {
     const other = new IsolatedChecker({ workers: 1 });
     const second = await freshServer(freshSqlite, { reportChecker: other });

@@ -46,8 +46,9 @@ async function checkEntry(
     const checked = await checker.check({ bytes, source: name });
     return { id, name, view: { name, ...checked, ...(format ? { format } : {}) } };
   } catch (error) {
-    // No worker can run: the whole batch answers 503 rather than fifty copies of the same problem.
+    // No worker can run, or the queue is full: the whole batch answers 503 rather than fifty copies of it.
     if (!(error instanceof DomainError) || error.code === 'REPORT_CHECKER_UNAVAILABLE') throw error;
+    if (error.code === 'REPORT_CHECKER_BUSY') throw error;
     return { id, name, problem: { zh: error.messageZh, en: error.messageEn } };
   }
 }

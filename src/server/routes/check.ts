@@ -36,7 +36,7 @@ async function check(checker: IsolatedChecker, file: ReportFile, name: string): 
 }
 
 /** Not a flaw found in the report (a reader overran its time; no worker can run): an error page, Chinese then English. */
-const NOT_ABOUT_THE_REPORT = new Set(['REPORT_TIMEOUT', 'REPORT_CHECKER_UNAVAILABLE']);
+const NOT_ABOUT_THE_REPORT = new Set(['REPORT_TIMEOUT', 'REPORT_CHECKER_UNAVAILABLE', 'REPORT_CHECKER_BUSY']);
 
 /** The result page, with a language switch that re-sends the report instead of a link that would lose it. */
 export function resultPage(request: FastifyRequest, view: CheckView, lang: Lang): string {
@@ -88,7 +88,16 @@ function attachment(reply: FastifyReply, view: CheckView, extension: string): Fa
   );
 }
 
-export function registerCheckRoutes(app: FastifyInstance, checker: IsolatedChecker): void {
+export function registerCheckRoutes(
+  app: FastifyInstance,
+  checker: IsolatedChecker,
+  options: { checkPerMinute: number },
+): void {
+  // Every request that reads a report is limited per client IP (the pages and the stylesheet are not).
+  const checking = {
+    ...htmlRoute,
+    rateLimit: { max: options.checkPerMinute, timeWindow: '1 minute' },
+  } as const;
   app.get('/', { config: { public: true } }, (request, reply) =>
     reply.redirect(requestLang(request) === 'en' ? '/check?lang=en' : '/check'),
   );
@@ -100,7 +109,7 @@ export function registerCheckRoutes(app: FastifyInstance, checker: IsolatedCheck
     sendPage(reply, formPage(request, requestLang(request))),
   );
 
-  app.post('/check', { config: htmlRoute }, async (request, reply) => {
+  app.post('/check', { config: checking }, async (request, reply) => {
     const lang = requestLang(request);
     const max = limits.reportUploadMaxBytes + limits.reportTextMaxBytes + 64 * 1024;
     refuseDeclaredLength(request, max);
@@ -138,13 +147,13 @@ export function registerCheckRoutes(app: FastifyInstance, checker: IsolatedCheck
     }
   });
 
-  app.post('/check/view', { config: htmlRoute, bodyLimit: limits.resendMaxBytes }, async (request, reply) =>
+  app.post('/check/view', { config: checking, bodyLimit: limits.resendMaxBytes }, async (request, reply) =>
     sendPage(reply, resultPage(request, await resent(checker, request), requestLang(request))),
   );
 
   app.post(
     '/check/export',
-    { config: htmlRoute, bodyLimit: limits.resendMaxBytes },
+    { config: checking, bodyLimit: limits.resendMaxBytes },
     async (request, reply) => {
       const view = await resent(checker, request);
       if (((request.body ?? {}) as Record<string, unknown>).as === 'csv') {
