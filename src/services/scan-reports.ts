@@ -70,6 +70,8 @@ export interface ScanSummary {
 
 const DEFAULTS = { timeoutMs: 30_000, maxFileBytes: 64 * 1_048_576, workerMemoryMb: 1024 };
 const MIN_WORKER_MEMORY_MB = 64;
+/** How much output may wait to be written before the scan waits for the disk (the streams' buffer). */
+const OUTPUT_BUFFER_BYTES = 1_048_576;
 /** Files in flight per worker: enough to keep every worker busy while lines wait for their turn. */
 const WINDOW_PER_JOB = 8;
 
@@ -185,7 +187,9 @@ async function requireFileTarget(path: string): Promise<void> {
 
 async function openPartial(path: string): Promise<WriteStream> {
   await mkdir(dirname(path), { recursive: true });
-  const stream = createWriteStream(`${path}.partial`, { flags: 'w' });
+  // A buffer of 1 MiB: a file's line is often larger than the default 16 KiB, which made every line wait for the
+  // write before it (one write in flight at a time); with room for dozens of lines the writes overlap the work.
+  const stream = createWriteStream(`${path}.partial`, { flags: 'w', highWaterMark: OUTPUT_BUFFER_BYTES });
   await once(stream, 'open');
   return stream;
 }
