@@ -7,7 +7,7 @@ import { APPLICATION_ROWS, APPLICATION_ROW_WIDTH, TOTAL_COLUMN } from '../../cor
 import { cellOf, type ReadCell, type Reading } from './cells.js';
 import { chooseByColumns, type RowOptions } from './columns.js';
 import { CELL_PATHS, matchRow, OTHER_GROUP_KEY, ROW_MATCHERS } from './labels.js';
-import { labelKey } from './normalize.js';
+import { joinedLabelKey, labelKey } from './normalize.js';
 import { splitSummed } from './split.js';
 import type { Line, Token } from './tokens.js';
 
@@ -236,7 +236,7 @@ function decodeRows(lines: readonly Line[], reading: Reading): DecodedRow[] {
 
 /** The rows the table has: all 25, or 23 when （六）其他处理 is printed as one row. */
 function templateRows(lines: readonly Line[], decodedCount: number): number[] {
-  const text = labelKey(lines.map((line) => line.text).join(''));
+  const text = joinedLabelKey(lines.map((line) => line.text));
   const split = ROW_MATCHERS.some((m) => SPLIT_ONLY.has(m.index) && text.includes(m.key));
   const all = APPLICATION_ROWS.map((_, index) => index);
   if (split) return all;

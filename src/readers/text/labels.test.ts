@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ROWS } from '../../core/report/template.js';
 import { matchRow } from './labels.js';
-import { classifyCell, labelKey } from './normalize.js';
+import { classifyCell, joinedLabelKey, labelKey } from './normalize.js';
 
 const path = (text: string) => {
   const match = matchRow(text);
@@ -46,5 +46,23 @@ describe('cells', () => {
     for (const blank of ['-', '/', '—', '－']) expect(classifyCell(blank)).toEqual({ kind: 'blank' });
     expect(classifyCell('  ')).toEqual({ kind: 'empty' });
     expect(classifyCell('规章')).toEqual({ kind: 'text' });
+  });
+});
+
+describe('the key of labels read as one', () => {
+  it('equals the key of the joined text, for every row label broken after any character', () => {
+    for (const row of APPLICATION_ROWS) {
+      const label = `${row.label}（区分处理的，只计这一情形）`;
+      for (let cut = 1; cut < label.length; cut++) {
+        const pieces = [label.slice(0, cut), ' ', label.slice(cut)];
+        expect(joinedLabelKey(pieces), `${row.label} cut at ${cut}`).toBe(labelKey(pieces.join('')));
+      }
+    }
+  });
+  it('corrects a slip that spans two pieces', () => {
+    expect(joinedLabelKey(['2.申请人逾期末', '按收费通知要求缴纳费用'])).toBe(
+      labelKey('2.申请人逾期未按收费通知要求缴纳费用'),
+    );
+    expect(joinedLabelKey(['本年度', '止件数'])).toBe(labelKey('本年废止件数'));
   });
 });

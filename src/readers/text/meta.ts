@@ -3,7 +3,7 @@
  * body, the section headings, and the labels of the 2019 试行 format (DOMAIN.md §2.7).
  */
 import { FORMAT_2019_MARKERS, SECTIONS } from '../../core/report/template.js';
-import { COMPATIBILITY, isPageNumber, labelKey, toHalfWidth } from './normalize.js';
+import { COMPATIBILITY, isPageNumber, joinedLabelKey, labelKey, toHalfWidth } from './normalize.js';
 import type { Line } from './tokens.js';
 
 /** Words that identify each section heading, after its number (some reports reword the titles). */
@@ -48,9 +48,9 @@ const HEADING_LEAD = /^[#*|\s\u3000]*([一二三四五六])\s*(?:[、.,，．]|\
 
 const MARKER_KEYS = FORMAT_2019_MARKERS.map((marker) => labelKey(marker));
 
-/** The 2019 试行 labels found in the text, as the template prints them. */
-export function formatMarkers(text: string): string[] {
-  const key = labelKey(text);
+/** The 2019 试行 labels found in the texts (read as one), as the template prints them. */
+export function formatMarkers(texts: readonly string[]): string[] {
+  const key = joinedLabelKey(texts);
   return FORMAT_2019_MARKERS.filter((_, n) => key.includes(MARKER_KEYS[n]!));
 }
 

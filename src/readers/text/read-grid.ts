@@ -142,7 +142,7 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
   const raw = rawLines(grid, 40);
   const head = raw.join('\n');
 
-  const markers = formatMarkers(parts.proactive.map((line) => line.text).join(''));
+  const markers = formatMarkers(parts.proactive.map((line) => line.text));
   const template = markers.length > 0 ? '2019' : '2021';
   if (template === '2021') readProactive(parts.proactive, reading);
   const { singleOther } = readApplications(parts.applications, reading);
