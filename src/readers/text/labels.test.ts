@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ROWS } from '../../core/report/template.js';
 import { matchRow } from './labels.js';
-import { classifyCell, joinedLabelKey, labelKey } from './normalize.js';
+import { classifyCell, hasSlip, joinedLabelKey, labelKey } from './normalize.js';
 
 const path = (text: string) => {
   const match = matchRow(text);
@@ -64,5 +64,21 @@ describe('the key of labels read as one', () => {
       labelKey('2.申请人逾期未按收费通知要求缴纳费用'),
     );
     expect(joinedLabelKey(['本年度', '止件数'])).toBe(labelKey('本年废止件数'));
+  });
+});
+
+describe('slips', () => {
+  it('are found in plain text and behind compatibility characters (Kangxi radicals, full-width forms)', () => {
+    expect(hasSlip('本年度止件数')).toBe(true);
+    expect(hasSlip('本年度⽌件数')).toBe(true); // ⽌ U+2F4C, the Kangxi radical for 止
+    expect(hasSlip('⼰获取')).toBe(true); // ⼰ U+2F30
+    expect(hasSlip('申请人逾期末按收费通知要求缴纳费用')).toBe(true);
+    expect(hasSlip('本年废止件数')).toBe(false);
+    expect(hasSlip('（一）予以公开')).toBe(false);
+  });
+  it('labels copied from a PDF whose font maps characters to radicals read as the template', () => {
+    // ⼀ ⼈ ⼯ ⽬: Kangxi radicals a PDF printed with Noto CJK gives for 一 人 工 目 (NFKC maps them back).
+    expect(labelKey('申请⼈情况')).toBe(labelKey('申请人情况'));
+    expect(labelKey('⼀、本年新收政府信息公开申请数量')).toBe(labelKey('一、本年新收政府信息公开申请数量'));
   });
 });

@@ -3,7 +3,7 @@
  * body, the section headings, and the labels of the 2019 试行 format (DOMAIN.md §2.7).
  */
 import { FORMAT_2019_MARKERS, SECTIONS } from '../../core/report/template.js';
-import { COMPATIBILITY, isPageNumber, joinedLabelKey, labelKey, toHalfWidth } from './normalize.js';
+import { isPageNumber, joinedLabelKey, labelKey, toHalfWidth } from './normalize.js';
 import type { Line } from './tokens.js';
 
 /** Words that identify each section heading, after its number (some reports reword the titles). */
@@ -93,9 +93,9 @@ export function findPeriodYear(text: string): number | null {
  * agency has it. Without such a sentence the title's name is kept as printed.
  */
 export function completeAgency(agency: string, body: string): string {
-  // No 由 and nothing to normalise: no compiler sentence, without normalising the body.
+  // No 由 (which no compatibility character normalises to): no compiler sentence, without normalising the body.
   const start = body.slice(0, 1500);
-  if (!start.includes('由') && !COMPATIBILITY.test(start)) return agency;
+  if (!start.includes('由')) return agency;
   const half = toHalfWidth(body.slice(0, 1500)).replace(/\s+/g, '');
   const compiler = /本报告由([\u4e00-\u9fff]{2,30}?)(?:根据|依据|按照|负责|编制)/.exec(half.slice(0, 600));
   if (!compiler || compiler[1] === agency) return agency;

@@ -18,15 +18,24 @@ const LABEL_SLIPS: readonly (readonly [RegExp, string])[] = [
   [/予已公开/g, '予以公开'],
 ];
 
+/**
+ * A character every slip has (止 己 末 予), or a Kangxi radical that NFKC turns into one (⽌ ⼰; no other character
+ * does): a text without any has no slip, and is not normalised to find out.
+ */
+const SLIP_CHARACTERS = /[止己末予\u2f30\u2f4c]/;
+
 /** Any of the slips, in one pattern (one scan per line). */
 const ANY_SLIP = new RegExp(LABEL_SLIPS.map(([pattern]) => pattern.source).join('|'));
 
 /** Characters that never matter when comparing labels: spaces, punctuation, quotes, brackets. */
 const LABEL_NOISE = /[\s\u3000()（）[\]【】、,，.．。:：;；“”"'‘’「」《》〈〉<>\-—–_·•|/\\*#`~]+/g;
 
-/** Characters NFKC may change here: Latin-1, letter-like and enclosed forms, CJK compatibility, full-width forms. */
+/**
+ * Characters NFKC may change here: Latin-1, letter-like and enclosed forms, CJK and Kangxi radicals (text copied
+ * from PDFs whose fonts map 一 人 工 目 … to Kangxi radicals), CJK compatibility ideographs, full-width forms.
+ */
 export const COMPATIBILITY =
-  /[\u00a0-\u00ff\u2000-\u200b\u2100-\u2bff\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]/;
+  /[\u00a0-\u00ff\u2000-\u200b\u2100-\u2bff\u2e80-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]/;
 
 /** Unicode compatibility form: full-width digits and letters, full-width brackets, ideographic space. */
 export function toHalfWidth(text: string): string {
@@ -75,7 +84,7 @@ export function joinedLabelKey(texts: readonly string[]): string {
 
 /** True when the text carries one of the known slips (worth a doubt). */
 export function hasSlip(text: string): boolean {
-  return ANY_SLIP.test(toHalfWidth(text));
+  return SLIP_CHARACTERS.test(text) && ANY_SLIP.test(toHalfWidth(text));
 }
 
 /** What a cell holds, once normalised. */
