@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'REPORT_READER_FAILED'
   | 'REPORT_CHECKER_UNAVAILABLE'
   | 'REPORT_CHECKER_BUSY'
+  | 'RATE_LIMITED'
   | 'CASE_FACTS_INVALID'
   // Disclosure applications (依申请公开办件).
   | 'TRANSITION_NOT_ALLOWED'

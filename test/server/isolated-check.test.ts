@@ -223,9 +223,20 @@ describe('the web checker reads in worker threads', () => {
       expect((await post()).statusCode).toBe(200);
       const third = await post();
       expect(third.statusCode).toBe(429);
-      expect(third.headers['retry-after']).toBeDefined();
-      expect(third.body).toContain('请求过于频繁，请稍后再试');
-      expect(third.body.indexOf('请求过于频繁')).toBeLessThan(third.body.indexOf('too many requests'));
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      expect(third.body).toMatch(/本机检查次数过多，请 \d+ 秒后再试。粘贴的文字仍在下方。/);
+      // The pasted report is not lost: it is back in the form, escaped.
+      expect(third.body).toContain('<textarea');
+      expect(third.body).toContain('鼓楼街道办事处');
+      // The re-sends (downloads, language switch) are limited too, before their body is read.
+      const resend = await limited.app.inject({
+        method: 'POST',
+        url: '/check/view',
+        ...urlencoded({ name: 'r.json', format: 'json', report: '{}' }),
+      });
+      expect(resend.statusCode).toBe(429);
+      expect(resend.body).toContain('请求过于频繁，请稍后再试');
+      expect(resend.body.indexOf('请求过于频繁')).toBeLessThan(resend.body.indexOf('too many requests'));
       // The form itself is not limited.
       expect((await limited.app.inject({ method: 'GET', url: '/check' })).statusCode).toBe(200);
     } finally {

@@ -93,11 +93,24 @@ export function registerCheckRoutes(
   checker: IsolatedChecker,
   options: { checkPerMinute: number },
 ): void {
-  // Every request that reads a report is limited per client IP (the pages and the stylesheet are not).
-  const checking = {
-    ...htmlRoute,
-    rateLimit: { max: options.checkPerMinute, timeWindow: '1 minute' },
-  } as const;
+  // Every request that reads a report is limited per client IP (the pages and the stylesheet are not). The
+  // re-sends are refused before their body is read; a new check is counted once its form is read, so that a
+  // refused paste comes back in the form instead of being lost (the body is bounded by the upload limits).
+  // One count per client IP for all three routes.
+  const countCheck = app.createRateLimit({ max: options.checkPerMinute, timeWindow: '1 minute' });
+  const tooMany = new DomainError(
+    'RATE_LIMITED',
+    '请求过于频繁，请稍后再试',
+    'too many requests, try again later',
+  );
+  /** Refuses a re-send over the limit before its body is read (429 page, with Retry-After). */
+  const limitResend = async (request: FastifyRequest, reply: FastifyReply) => {
+    const limit = await countCheck(request);
+    if (!limit.isAllowed && limit.isExceeded) {
+      reply.header('retry-after', String(Math.max(1, limit.ttlInSeconds)));
+      throw tooMany;
+    }
+  };
   app.get('/', { config: { public: true } }, (request, reply) =>
     reply.redirect(requestLang(request) === 'en' ? '/check?lang=en' : '/check'),
   );
@@ -109,7 +122,7 @@ export function registerCheckRoutes(
     sendPage(reply, formPage(request, requestLang(request))),
   );
 
-  app.post('/check', { config: checking }, async (request, reply) => {
+  app.post('/check', { config: htmlRoute }, async (request, reply) => {
     const lang = requestLang(request);
     const max = limits.reportUploadMaxBytes + limits.reportTextMaxBytes + 64 * 1024;
     refuseDeclaredLength(request, max);
@@ -130,6 +143,16 @@ export function registerCheckRoutes(
         lang === 'en' ? 'Paste the report text or choose a file first.' : '请先粘贴报告文字或选择一个文件。';
       return sendPage(reply, formPage(request, lang, { problem }), 400);
     }
+    const limit = await countCheck(request);
+    if (!limit.isAllowed && limit.isExceeded) {
+      const wait = Math.max(1, limit.ttlInSeconds);
+      const problem =
+        lang === 'en'
+          ? `Too many checks from this address: try again in ${wait} s.${file ? ' Choose the file again.' : ''}`
+          : `本机检查次数过多，请 ${wait} 秒后再试。${file ? '请重新选择文件。' : '粘贴的文字仍在下方。'}`;
+      reply.header('retry-after', String(wait));
+      return sendPage(reply, formPage(request, lang, { problem, text: file ? '' : text }), 429);
+    }
     const name = file ? file.name || 'upload' : PASTED[lang];
     try {
       const view = file
@@ -147,13 +170,16 @@ export function registerCheckRoutes(
     }
   });
 
-  app.post('/check/view', { config: checking, bodyLimit: limits.resendMaxBytes }, async (request, reply) =>
-    sendPage(reply, resultPage(request, await resent(checker, request), requestLang(request))),
+  app.post(
+    '/check/view',
+    { config: htmlRoute, bodyLimit: limits.resendMaxBytes, onRequest: limitResend },
+    async (request, reply) =>
+      sendPage(reply, resultPage(request, await resent(checker, request), requestLang(request))),
   );
 
   app.post(
     '/check/export',
-    { config: checking, bodyLimit: limits.resendMaxBytes },
+    { config: htmlRoute, bodyLimit: limits.resendMaxBytes, onRequest: limitResend },
     async (request, reply) => {
       const view = await resent(checker, request);
       if (((request.body ?? {}) as Record<string, unknown>).as === 'csv') {
