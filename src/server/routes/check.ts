@@ -98,17 +98,12 @@ export function registerCheckRoutes(
   // refused paste comes back in the form instead of being lost (the body is bounded by the upload limits).
   // One count per client IP for all three routes.
   const countCheck = app.createRateLimit({ max: options.checkPerMinute, timeWindow: '1 minute' });
-  const tooMany = new DomainError(
-    'RATE_LIMITED',
-    '请求过于频繁，请稍后再试',
-    'too many requests, try again later',
-  );
   /** Refuses a re-send over the limit before its body is read (429 page, with Retry-After). */
   const limitResend = async (request: FastifyRequest, reply: FastifyReply) => {
     const limit = await countCheck(request);
     if (!limit.isAllowed && limit.isExceeded) {
       reply.header('retry-after', String(Math.max(1, limit.ttlInSeconds)));
-      throw tooMany;
+      throw new DomainError('RATE_LIMITED', '请求过于频繁，请稍后再试', 'too many requests, try again later');
     }
   };
   app.get('/', { config: { public: true } }, (request, reply) =>
