@@ -6,10 +6,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { compileAnnualReport } from '../src/services/compile-annual-report.js';
-import { createAgency } from '../src/services/create-agency.js';
-import { openPlatform } from '../src/services/platform.js';
-import { cliOperator } from '../src/services/principal.js';
+import { compileAnnualReport } from '../src/services/reports/compile-annual-report.js';
+import { createAgency } from '../src/services/agencies/create-agency.js';
+import { openPlatform } from '../src/services/platform/platform.js';
+import { cliOperator } from '../src/services/accounts/principal.js';
 import { generateYear } from '../test/support/generated-year.js';
 
 const CASES = Number(process.argv[2] ?? 100_000);

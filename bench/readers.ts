@@ -12,18 +12,18 @@ import { parseArgs } from 'node:util';
 import type * as ReadersModule from '../src/readers/index.js';
 import type { ReportFormat } from '../src/readers/types.js';
 import type * as InspectModule from '../src/services/scan/inspect-file.js';
-import type * as ScanModule from '../src/services/scan-reports.js';
+import type * as ScanModule from '../src/services/scan/scan-reports.js';
 import { corpusFormats, corpusOf, sameApplications, sameTables, type CorpusItem } from './corpus.js';
 
 const DIST = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('services/scan-reports.js', DIST))) {
+if (!existsSync(new URL('services/scan/scan-reports.js', DIST))) {
   console.error('dist/ is missing: run `npm run build` first (`npm run bench:readers` does).');
   process.exit(2);
 }
 const load = async <T>(path: string): Promise<T> => (await import(new URL(path, DIST).href)) as T;
 const { readReport } = await load<typeof ReadersModule>('readers/index.js');
 const { inspectReportBytes } = await load<typeof InspectModule>('services/scan/inspect-file.js');
-const { scanReports } = await load<typeof ScanModule>('services/scan-reports.js');
+const { scanReports } = await load<typeof ScanModule>('services/scan/scan-reports.js');
 
 const { values } = parseArgs({
   options: {

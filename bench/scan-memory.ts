@@ -5,7 +5,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { scanReports } from '../src/services/scan-reports.js';
+import { scanReports } from '../src/services/scan/scan-reports.js';
 import { corpusFormats, corpusOf } from './corpus.js';
 
 const { values } = parseArgs({

@@ -2,10 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../core/errors.js';
 import { limits } from '../core/limits.js';
-import type { Platform } from '../services/platform.js';
-import type { Principal } from '../services/principal.js';
-import { resolveSession } from '../services/resolve-session.js';
-import { resolveToken } from '../services/resolve-token.js';
+import type { Platform } from '../services/platform/platform.js';
+import type { Principal } from '../services/accounts/principal.js';
+import { resolveSession } from '../services/accounts/resolve-session.js';
+import { resolveToken } from '../services/accounts/resolve-token.js';
 
 export const sessionCookie = 'gongkai_session';
 export const csrfHeader = 'x-csrf-token';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
 import { limits } from '../core/limits.js';
-import { readRuntimeConfig, type RuntimeConfig } from '../services/runtime-config.js';
+import { readRuntimeConfig, type RuntimeConfig } from '../services/platform/runtime-config.js';
 
 /** Server settings, validated once at start-up. */
 export interface ServerConfig extends RuntimeConfig {

@@ -1,6 +1,6 @@
 import { DomainError } from '../core/errors.js';
-import { openPlatform } from '../services/platform.js';
-import { seedDemo } from '../services/seed-demo.js';
+import { openPlatform } from '../services/platform/platform.js';
+import { seedDemo } from '../services/platform/seed-demo.js';
 import { buildServer, loggerOptions } from './build-server.js';
 import { readServerConfig } from './config.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPlatform, type Platform } from '../../src/services/platform.js';
+import { openPlatform, type Platform } from '../../src/services/platform/platform.js';
 
 /** The PostgreSQL server the suite uses; CI must have one (the suite fails rather than skipping). */
 export const testPgUrl = process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, loggerOptions } from '../../src/server/build-server.js';
-import type { IsolatedChecker } from '../../src/services/isolated-check.js';
-import type { Platform } from '../../src/services/platform.js';
-import { seedDemo } from '../../src/services/seed-demo.js';
+import type { IsolatedChecker } from '../../src/services/reports/isolated-check.js';
+import type { Platform } from '../../src/services/platform/platform.js';
+import { seedDemo } from '../../src/services/platform/seed-demo.js';
 import { freshPlatform, type TestDatabase } from './databases.js';
 
 /** A server over a fresh seeded database, with its log lines captured. */

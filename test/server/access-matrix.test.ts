@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { roles, type Role } from '../../src/core/roles.js';
-import { createToken } from '../../src/services/create-token.js';
-import { createUser } from '../../src/services/create-user.js';
-import { cliOperator } from '../../src/services/principal.js';
+import { createToken } from '../../src/services/accounts/create-token.js';
+import { createUser } from '../../src/services/accounts/create-user.js';
+import { cliOperator } from '../../src/services/accounts/principal.js';
 import { databases } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
 

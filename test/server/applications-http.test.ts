@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../src/services/create-token.js';
-import { createUser } from '../../src/services/create-user.js';
-import { cliOperator } from '../../src/services/principal.js';
+import { createToken } from '../../src/services/accounts/create-token.js';
+import { createUser } from '../../src/services/accounts/create-user.js';
+import { cliOperator } from '../../src/services/accounts/principal.js';
 import { databases, freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
 import { ids } from '../support/applications.js';

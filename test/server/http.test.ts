@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { limits } from '../../src/core/limits.js';
-import { createUser } from '../../src/services/create-user.js';
-import { cliOperator } from '../../src/services/principal.js';
+import { createUser } from '../../src/services/accounts/create-user.js';
+import { cliOperator } from '../../src/services/accounts/principal.js';
 import { freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
 

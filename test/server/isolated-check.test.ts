@@ -1,5 +1,5 @@
 /**
- * The web checker's readers run in worker threads (src/services/isolated-check.ts over the scan's pool): the same
+ * The web checker's readers run in worker threads (src/services/reports/isolated-check.ts over the scan's pool): the same
  * results as reading in-process, a stalled reader answered with REPORT_TIMEOUT within the limit while the server
  * keeps answering, 503 when no worker can run, and a clean shutdown with the pool. Real workers, no mocks; the
  * stall is the scan's test seam (GONGKAI_SCAN_TEST_STALL, on the upload's name).
@@ -7,10 +7,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAndCheckReport } from '../../src/services/check-report.js';
-import { createUser } from '../../src/services/create-user.js';
-import { IsolatedChecker } from '../../src/services/isolated-check.js';
-import { cliOperator } from '../../src/services/principal.js';
+import { readAndCheckReport } from '../../src/services/reports/check-report.js';
+import { createUser } from '../../src/services/accounts/create-user.js';
+import { IsolatedChecker } from '../../src/services/reports/isolated-check.js';
+import { cliOperator } from '../../src/services/accounts/principal.js';
 import { freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
 import { cookieOf, hiddenValue, multipart, urlencoded } from '../support/forms.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
-import { createToken } from '../../src/services/create-token.js';
-import { openPlatform } from '../../src/services/platform.js';
-import { cliOperator } from '../../src/services/principal.js';
-import { seedDemo } from '../../src/services/seed-demo.js';
+import { createToken } from '../../src/services/accounts/create-token.js';
+import { openPlatform } from '../../src/services/platform/platform.js';
+import { cliOperator } from '../../src/services/accounts/principal.js';
+import { seedDemo } from '../../src/services/platform/seed-demo.js';
 import { REPORTS } from '../support/fixtures.js';
 import { runCli } from '../cli/run-cli.js';
 import { freshSqlite, testScryptLog2N, type TestDatabase } from '../helpers/databases.js';

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgency } from '../../src/services/create-agency.js';
-import { createUser } from '../../src/services/create-user.js';
-import { getAgency } from '../../src/services/get-agency.js';
-import { listAgencies } from '../../src/services/list-agencies.js';
-import { listUsers } from '../../src/services/list-users.js';
-import type { Platform } from '../../src/services/platform.js';
-import { cliOperator, type Principal } from '../../src/services/principal.js';
-import { seedDemo } from '../../src/services/seed-demo.js';
-import { updateAgency } from '../../src/services/update-agency.js';
-import { listAudit } from '../../src/services/list-audit.js';
-import { verifyAuditChain } from '../../src/services/verify-audit-chain.js';
+import { createAgency } from '../../src/services/agencies/create-agency.js';
+import { createUser } from '../../src/services/accounts/create-user.js';
+import { getAgency } from '../../src/services/agencies/get-agency.js';
+import { listAgencies } from '../../src/services/agencies/list-agencies.js';
+import { listUsers } from '../../src/services/accounts/list-users.js';
+import type { Platform } from '../../src/services/platform/platform.js';
+import { cliOperator, type Principal } from '../../src/services/accounts/principal.js';
+import { seedDemo } from '../../src/services/platform/seed-demo.js';
+import { updateAgency } from '../../src/services/agencies/update-agency.js';
+import { listAudit } from '../../src/services/audit/list-audit.js';
+import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.js';
 import type { RoleGrant } from '../../src/core/roles.js';
 import { databases, freshPlatform } from '../helpers/databases.js';
 

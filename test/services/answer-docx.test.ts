@@ -9,8 +9,8 @@ import { OUTCOMES } from '../../src/core/applications/outcomes.js';
 import { composeAnswerDocument, type AnswerFacts } from '../../src/core/answers/compose.js';
 import { legalGroundOf, outcomeDocuments } from '../../src/core/answers/outcome-documents.js';
 import { defaultTemplate } from '../../src/core/answers/templates.js';
-import { answerDocx } from '../../src/services/docx/answer-docx.js';
-import { docxParts, writeDocx } from '../../src/services/docx/write-docx.js';
+import { answerDocx } from '../../src/services/answers/docx/answer-docx.js';
+import { docxParts, writeDocx } from '../../src/services/answers/docx/write-docx.js';
 import { docxText, xmlProblems } from '../support/xml-well-formed.js';
 
 const facts: AnswerFacts = {

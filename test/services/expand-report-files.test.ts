@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/core/errors.js';
-import { expandReportFiles, isZipArchive } from '../../src/services/expand-report-files.js';
+import { expandReportFiles, isZipArchive } from '../../src/services/reports/expand-report-files.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const refusal = (run: () => unknown) => {

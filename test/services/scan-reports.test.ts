@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvField } from '../../src/services/scan/csv.js';
 import { countFiles, walkFiles } from '../../src/services/scan/walk.js';
-import { scanReports, type ScanProgress } from '../../src/services/scan-reports.js';
+import { scanReports, type ScanProgress } from '../../src/services/scan/scan-reports.js';
 import { EXPECTED, REPORTS } from '../support/fixtures.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'gongkai-scan-service-'));

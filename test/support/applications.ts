@@ -1,6 +1,6 @@
 /** Factories for application tests: valid applicants and inputs, built through the services. */
-import type { RegisterApplicationInput } from '../../src/services/application-input.js';
-import type { Principal } from '../../src/services/principal.js';
+import type { RegisterApplicationInput } from '../../src/services/applications/application-input.js';
+import type { Principal } from '../../src/services/accounts/principal.js';
 import type { RoleGrant } from '../../src/core/roles.js';
 
 /** Real-format identity numbers with correct check characters. */

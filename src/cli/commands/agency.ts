@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { agencyKinds, type Agency } from '../../core/agency.js';
-import { createAgency } from '../../services/create-agency.js';
-import { listAgencies } from '../../services/list-agencies.js';
+import { createAgency } from '../../services/agencies/create-agency.js';
+import { listAgencies } from '../../services/agencies/list-agencies.js';
 import { CliError, type CliIo } from '../io.js';
 import { operatorOf, withPlatform } from './with-platform.js';
 

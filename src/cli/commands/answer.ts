@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { getAnswerDocx } from '../../services/get-answer-document.js';
-import { getAnswerTemplate } from '../../services/get-answer-template.js';
-import { issueAnswerDocument } from '../../services/issue-answer-document.js';
-import { listAnswerTemplates } from '../../services/list-answer-templates.js';
-import { updateAnswerTemplate } from '../../services/update-answer-template.js';
+import { getAnswerDocx } from '../../services/answers/get-answer-document.js';
+import { getAnswerTemplate } from '../../services/answers/get-answer-template.js';
+import { issueAnswerDocument } from '../../services/answers/issue-answer-document.js';
+import { listAnswerTemplates } from '../../services/answers/list-answer-templates.js';
+import { updateAnswerTemplate } from '../../services/answers/update-answer-template.js';
 import type { CliIo } from '../io.js';
 import { operatorOf, withPlatform } from './with-platform.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../../services/verify-audit-chain.js';
+import { verifyAuditChain } from '../../services/audit/verify-audit-chain.js';
 import type { CliIo } from '../io.js';
 import { withPlatform } from './with-platform.js';
 

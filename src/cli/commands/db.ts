@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { backupDatabase, restoreDatabase } from '../../services/backup-database.js';
-import { migrateDatabase } from '../../services/platform.js';
+import { backupDatabase, restoreDatabase } from '../../services/platform/backup-database.js';
+import { migrateDatabase } from '../../services/platform/platform.js';
 import type { CliIo } from '../io.js';
 import { asCliError, cliConfig } from './with-platform.js';
 

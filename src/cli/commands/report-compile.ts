@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { countBySeverity } from '../../core/report/findings.js';
 import { renderReportText } from '../../core/report/render-text.js';
-import { compileAnnualReport, explainCell } from '../../services/compile-annual-report.js';
+import { compileAnnualReport, explainCell } from '../../services/reports/compile-annual-report.js';
 import { CliError, parseLang, type CliIo } from '../io.js';
 import { formatFindings } from './report.js';
 import { operatorOf, withPlatform } from './with-platform.js';

@@ -1,7 +1,7 @@
 /** `gongkai report parse FILE…`: read report files of any supported form into the contract. */
 import type { Command } from 'commander';
 import { DomainError } from '../../core/errors.js';
-import { loadReportFile } from '../../services/check-report.js';
+import { loadReportFile } from '../../services/reports/check-report.js';
 import { fileSystemError } from '../../services/scan/inspect-file.js';
 import { parseLang, type CliIo } from '../io.js';
 import { readReportInput, withDomainErrors } from './shared.js';

@@ -5,7 +5,7 @@ import { countBySeverity, type Finding } from '../../core/report/findings.js';
 import { annualReportJsonSchema } from '../../core/report/json-schema.js';
 import type { AnnualReport } from '../../core/report/model.js';
 import { renderReportText } from '../../core/report/render-text.js';
-import { checkReportFile, loadReportFile, type ReportFile } from '../../services/check-report.js';
+import { checkReportFile, loadReportFile, type ReportFile } from '../../services/reports/check-report.js';
 import { parseLang, type CliIo, type Lang } from '../io.js';
 import { registerReportCompileCommand } from './report-compile.js';
 import { registerReportParse } from './report-parse.js';

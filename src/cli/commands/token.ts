@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createToken } from '../../services/create-token.js';
+import { createToken } from '../../services/accounts/create-token.js';
 import type { CliIo } from '../io.js';
 import { operatorOf, withPlatform } from './with-platform.js';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isRole, roles } from '../../core/roles.js';
-import { createUser } from '../../services/create-user.js';
-import { setUserPassword } from '../../services/set-user-password.js';
+import { createUser } from '../../services/accounts/create-user.js';
+import { setUserPassword } from '../../services/accounts/set-user-password.js';
 import { CliError, type CliIo } from '../io.js';
 import { readSecretFromStdin, operatorOf, withPlatform } from './with-platform.js';
 

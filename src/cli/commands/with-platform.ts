@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors.js';
-import { openPlatform, type Platform } from '../../services/platform.js';
-import { cliOperatorAs, type Principal } from '../../services/principal.js';
-import { readRuntimeConfig, type RuntimeConfig } from '../../services/runtime-config.js';
+import { openPlatform, type Platform } from '../../services/platform/platform.js';
+import { cliOperatorAs, type Principal } from '../../services/accounts/principal.js';
+import { readRuntimeConfig, type RuntimeConfig } from '../../services/platform/runtime-config.js';
 import { CliError, type CliIo } from '../io.js';
 
 /** Turns a coded error into a one-line CLI error: invalid input exits 2, a refused operation 1. */

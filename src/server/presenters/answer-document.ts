@@ -1,4 +1,4 @@
-import type { IssuedAnswerDocument } from '../../services/issue-answer-document.js';
+import type { IssuedAnswerDocument } from '../../services/answers/issue-answer-document.js';
 
 /** An issued answer document as the staff API shows it: its 文号, outcome, date, who issued it, its title. */
 export function presentAnswerDocument(doc: IssuedAnswerDocument) {

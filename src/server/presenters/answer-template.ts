@@ -1,4 +1,7 @@
-import type { AnswerTemplateVersion, EffectiveAnswerTemplate } from '../../services/answer-templates.js';
+import type {
+  AnswerTemplateVersion,
+  EffectiveAnswerTemplate,
+} from '../../services/answers/answer-templates.js';
 
 /** An answer template as the staff API shows it (templates hold no personal data). */
 export function presentAnswerTemplate(t: EffectiveAnswerTemplate) {

@@ -4,10 +4,10 @@ import { caseEventLabels } from '../../core/applications/events.js';
 import { outcomeOf } from '../../core/applications/outcomes.js';
 import { caseStatusLabels } from '../../core/applications/state-machine.js';
 import { renderTrace } from '../../core/clock/trace.js';
-import type { ApplicationListItem } from '../../services/list-applications.js';
-import type { ApplicationView } from '../../services/get-application.js';
-import type { PublicStatus } from '../../services/get-public-status.js';
-import type { RegisteredApplication } from '../../services/register-application.js';
+import type { ApplicationListItem } from '../../services/applications/list-applications.js';
+import type { ApplicationView } from '../../services/applications/get-application.js';
+import type { PublicStatus } from '../../services/applications/get-public-status.js';
+import type { RegisteredApplication } from '../../services/applications/register-application.js';
 
 const outcomeLabel = (code: ApplicationRecord['outcome']) =>
   code === null ? null : outcomeOf(code).row.displayName;

@@ -1,4 +1,4 @@
-import type { TokenView } from '../../services/token-view.js';
+import type { TokenView } from '../../services/accounts/token-view.js';
 
 /** An API token's metadata (the secret is only in the creation response). */
 export function presentToken(token: TokenView) {

@@ -1,4 +1,4 @@
-import type { UserView } from '../../services/user-view.js';
+import type { UserView } from '../../services/accounts/user-view.js';
 
 /** A staff account: never a password hash, failure counters or sessions. */
 export function presentUser(user: UserView) {

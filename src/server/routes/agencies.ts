@@ -4,12 +4,12 @@ import {
   updateAgencyInput,
   type CreateAgencyInput,
   type UpdateAgencyInput,
-} from '../../services/agency-input.js';
-import { createAgency } from '../../services/create-agency.js';
-import { getAgency } from '../../services/get-agency.js';
-import { listAgencies } from '../../services/list-agencies.js';
-import type { Platform } from '../../services/platform.js';
-import { updateAgency } from '../../services/update-agency.js';
+} from '../../services/agencies/agency-input.js';
+import { createAgency } from '../../services/agencies/create-agency.js';
+import { getAgency } from '../../services/agencies/get-agency.js';
+import { listAgencies } from '../../services/agencies/list-agencies.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { updateAgency } from '../../services/agencies/update-agency.js';
 import { staffOf } from '../auth.js';
 import { docSchema, idParam, secured } from '../openapi.js';
 import { presentAgency } from '../presenters/agency.js';

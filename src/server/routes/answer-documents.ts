@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import {
   issueAnswerDocumentInput,
   type IssueAnswerDocumentInput,
-} from '../../services/answer-template-input.js';
-import { getAnswerDocument, getAnswerDocx } from '../../services/get-answer-document.js';
-import { issueAnswerDocument } from '../../services/issue-answer-document.js';
-import type { Platform } from '../../services/platform.js';
+} from '../../services/answers/answer-template-input.js';
+import { getAnswerDocument, getAnswerDocx } from '../../services/answers/get-answer-document.js';
+import { issueAnswerDocument } from '../../services/answers/issue-answer-document.js';
+import type { Platform } from '../../services/platform/platform.js';
 import { staffOf } from '../auth.js';
 import { sendDocx } from '../docx-reply.js';
 import { docSchema, secured } from '../openapi.js';

@@ -3,12 +3,12 @@ import { answerTemplateKinds } from '../../core/answers/templates.js';
 import {
   updateAnswerTemplateInput,
   type UpdateAnswerTemplateInput,
-} from '../../services/answer-template-input.js';
-import { getAnswerTemplate } from '../../services/get-answer-template.js';
-import { listAnswerTemplates } from '../../services/list-answer-templates.js';
-import type { Platform } from '../../services/platform.js';
-import { previewAnswerDocument } from '../../services/preview-answer-document.js';
-import { updateAnswerTemplate } from '../../services/update-answer-template.js';
+} from '../../services/answers/answer-template-input.js';
+import { getAnswerTemplate } from '../../services/answers/get-answer-template.js';
+import { listAnswerTemplates } from '../../services/answers/list-answer-templates.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { previewAnswerDocument } from '../../services/answers/preview-answer-document.js';
+import { updateAnswerTemplate } from '../../services/answers/update-answer-template.js';
 import { staffOf } from '../auth.js';
 import { sendDocx } from '../docx-reply.js';
 import { docSchema, secured } from '../openapi.js';

@@ -9,13 +9,16 @@ import {
   type DecideAppealInput,
   type RecordAppealInput,
   type RegisterApplicationInput,
-} from '../../services/application-input.js';
-import { getApplication } from '../../services/get-application.js';
-import { listApplications, type ListApplicationsQuery } from '../../services/list-applications.js';
-import type { Platform } from '../../services/platform.js';
-import { decideAppeal, recordAppeal } from '../../services/record-appeal.js';
-import { recordApplicationEvent } from '../../services/record-application-event.js';
-import { registerApplication } from '../../services/register-application.js';
+} from '../../services/applications/application-input.js';
+import { getApplication } from '../../services/applications/get-application.js';
+import {
+  listApplications,
+  type ListApplicationsQuery,
+} from '../../services/applications/list-applications.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { decideAppeal, recordAppeal } from '../../services/applications/record-appeal.js';
+import { recordApplicationEvent } from '../../services/applications/record-application-event.js';
+import { registerApplication } from '../../services/applications/register-application.js';
 import { staffOf } from '../auth.js';
 import { docSchema, idParam, secured } from '../openapi.js';
 import {

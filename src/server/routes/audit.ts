@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { errors } from '../../services/errors.js';
-import { listAudit } from '../../services/list-audit.js';
-import type { Platform } from '../../services/platform.js';
+import { errors } from '../../services/platform/errors.js';
+import { listAudit } from '../../services/audit/list-audit.js';
+import type { Platform } from '../../services/platform/platform.js';
 import { accessPolicy } from '../../services/policies/access.js';
-import { verifyAuditChain } from '../../services/verify-audit-chain.js';
+import { verifyAuditChain } from '../../services/audit/verify-audit-chain.js';
 import { staffOf } from '../auth.js';
 import { secured } from '../openapi.js';
 import { presentAuditEntry } from '../presenters/audit.js';

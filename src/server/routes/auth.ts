@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { limits } from '../../core/limits.js';
-import { logIn } from '../../services/log-in.js';
-import { logOut } from '../../services/log-out.js';
-import type { Platform } from '../../services/platform.js';
-import { validate } from '../../services/validate.js';
+import { logIn } from '../../services/accounts/log-in.js';
+import { logOut } from '../../services/accounts/log-out.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { validate } from '../../services/platform/validate.js';
 import { clearSessionCookie, setSessionCookie, staffOf } from '../auth.js';
 import { docSchema, secured } from '../openapi.js';
 import { presentUser } from '../presenters/user.js';

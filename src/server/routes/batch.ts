@@ -6,10 +6,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
-import { expandReportFiles } from '../../services/expand-report-files.js';
-import type { IsolatedChecker } from '../../services/isolated-check.js';
-import { listAgencies } from '../../services/list-agencies.js';
-import type { Platform } from '../../services/platform.js';
+import { expandReportFiles } from '../../services/reports/expand-report-files.js';
+import type { IsolatedChecker } from '../../services/reports/isolated-check.js';
+import { listAgencies } from '../../services/agencies/list-agencies.js';
+import type { Platform } from '../../services/platform/platform.js';
 import { canCheckReportsInBulk } from '../../services/policies/access.js';
 import { batchForm, batchResult, matchAgency, parseSort, type BatchEntry } from '../pages/batch-pages.js';
 import { errorPage } from '../pages/error-page.js';

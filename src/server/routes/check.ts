@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
-import type { ReportFile } from '../../services/check-report.js';
-import type { IsolatedChecker } from '../../services/isolated-check.js';
+import type { ReportFile } from '../../services/reports/check-report.js';
+import type { IsolatedChecker } from '../../services/reports/isolated-check.js';
 import { statusOf } from '../error-status.js';
 import { checkForm, resultBody, type CheckView } from '../pages/check-pages.js';
 import { html } from '../pages/html.js';

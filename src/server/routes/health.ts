@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { checkHealth } from '../../services/check-health.js';
-import type { Platform } from '../../services/platform.js';
+import { checkHealth } from '../../services/platform/check-health.js';
+import type { Platform } from '../../services/platform/platform.js';
 
 /** GET /api/v1/health: 200 when the server and its database answer. */
 export function registerHealthRoutes(app: FastifyInstance, platform: Platform): void {

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { publicApplicationInput, type PublicApplicationInput } from '../../services/application-input.js';
-import { getPublicStatus } from '../../services/get-public-status.js';
-import type { Platform } from '../../services/platform.js';
-import { submitPublicApplication } from '../../services/submit-public-application.js';
+import {
+  publicApplicationInput,
+  type PublicApplicationInput,
+} from '../../services/applications/application-input.js';
+import { getPublicStatus } from '../../services/applications/get-public-status.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { submitPublicApplication } from '../../services/applications/submit-public-application.js';
 import { docSchema, idParam } from '../openapi.js';
 import { presentPublicReceipt, presentPublicStatus } from '../presenters/application.js';
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { proactiveFiguresInput, type ProactiveFiguresInput } from '../../services/application-input.js';
-import { compileAnnualReport, explainCell } from '../../services/compile-annual-report.js';
-import type { Platform } from '../../services/platform.js';
-import { setReportFigures } from '../../services/set-report-figures.js';
+import {
+  proactiveFiguresInput,
+  type ProactiveFiguresInput,
+} from '../../services/applications/application-input.js';
+import { compileAnnualReport, explainCell } from '../../services/reports/compile-annual-report.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { setReportFigures } from '../../services/reports/set-report-figures.js';
 import { staffOf } from '../auth.js';
 import { docSchema, secured } from '../openapi.js';
 

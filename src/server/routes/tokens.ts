@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { createToken, createTokenInput } from '../../services/create-token.js';
-import { listTokens } from '../../services/list-tokens.js';
-import type { Platform } from '../../services/platform.js';
-import { revokeToken } from '../../services/revoke-token.js';
+import { createToken, createTokenInput } from '../../services/accounts/create-token.js';
+import { listTokens } from '../../services/accounts/list-tokens.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { revokeToken } from '../../services/accounts/revoke-token.js';
 import { staffOf } from '../auth.js';
 import { docSchema, idParam, secured } from '../openapi.js';
 import { presentToken } from '../presenters/token.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { createUser, createUserInput, type CreateUserInput } from '../../services/create-user.js';
-import { listUsers } from '../../services/list-users.js';
-import type { Platform } from '../../services/platform.js';
+import { createUser, createUserInput, type CreateUserInput } from '../../services/accounts/create-user.js';
+import { listUsers } from '../../services/accounts/list-users.js';
+import type { Platform } from '../../services/platform/platform.js';
 import { staffOf } from '../auth.js';
 import { docSchema, secured } from '../openapi.js';
 import { presentUser } from '../presenters/user.js';

@@ -1,6 +1,6 @@
 import { subtreeIds, type Agency } from '../../core/agency.js';
 import type { Role } from '../../core/roles.js';
-import type { Principal } from '../principal.js';
+import type { Principal } from '../accounts/principal.js';
 
 /**
  * Who may do what. A role granted on an agency applies to that agency and everything below it; the command-line

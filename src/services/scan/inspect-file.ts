@@ -4,7 +4,7 @@ import { DomainError } from '../../core/errors.js';
 import { checkReport } from '../../core/report/check.js';
 import { sniffFormat } from '../../readers/sniff.js';
 import type { ReportFormat } from '../../readers/types.js';
-import { loadReportFile } from '../check-report.js';
+import { loadReportFile } from '../reports/check-report.js';
 
 /** Why a file could not be read, as it appears in its line (`{"error": {code, message, messageEn}}`). */
 export interface FileFailure {

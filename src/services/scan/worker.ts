@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../core/errors.js';
 import { loadPdfJs } from '../../readers/pdf/pdfjs.js';
-import { readAndCheckReport, readerFailed } from '../check-report.js';
+import { readAndCheckReport, readerFailed } from '../reports/check-report.js';
 import { inspectReportFile } from './inspect-file.js';
 import type { CheckAnswer, WorkerReply, WorkerSettings, WorkerTask } from './protocol.js';
 

@@ -1,0 +1,25 @@
+import { DomainError } from '../../core/errors.js';
+import { parseDatabaseUrl } from '../../storage/database.js';
+import { backupSqlite, restoreSqlite } from '../../storage/sqlite-backup.js';
+
+function sqlitePathOf(url: string): string {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect !== 'sqlite') {
+    throw new DomainError(
+      'BACKUP_UNSUPPORTED',
+      'PostgreSQL 请用 pg_dump / pg_restore 备份与恢复（见 docs/operations.md）',
+      'for PostgreSQL use pg_dump / pg_restore (see docs/operations.md)',
+    );
+  }
+  return target.path;
+}
+
+/** A consistent copy of the live SQLite database, taken while the server may keep writing. */
+export async function backupDatabase(url: string, file: string): Promise<void> {
+  await backupSqlite(sqlitePathOf(url), file);
+}
+
+/** Replaces the SQLite database with a backup after checking it (integrity_check and Gongkai tables). */
+export function restoreDatabase(url: string, file: string): void {
+  restoreSqlite(file, sqlitePathOf(url));
+}

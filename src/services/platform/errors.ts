@@ -1,0 +1,38 @@
+import { DomainError } from '../../core/errors.js';
+
+/** The coded errors the use cases raise (HTTP status for each: src/server/error-status.ts). */
+export const errors = {
+  forbidden: () => new DomainError('FORBIDDEN', '无权执行此操作', 'you may not do this'),
+  agencyNotFound: (ref: string) =>
+    new DomainError('AGENCY_NOT_FOUND', `找不到机关：${ref}`, `agency not found: ${ref}`),
+  agencyCodeTaken: (code: string) =>
+    new DomainError('AGENCY_CODE_TAKEN', `机关代码已被使用：${code}`, `agency code already in use: ${code}`),
+  agencyCycle: () =>
+    new DomainError('AGENCY_CYCLE', '上级机关不能是本机关或其下级', 'an agency cannot sit under itself'),
+  userNotFound: (ref: string) =>
+    new DomainError('USER_NOT_FOUND', `找不到用户：${ref}`, `user not found: ${ref}`),
+  usernameTaken: (username: string) =>
+    new DomainError('USERNAME_TAKEN', `用户名已被使用：${username}`, `username already in use: ${username}`),
+  loginFailed: () => new DomainError('LOGIN_FAILED', '用户名或密码错误', 'wrong username or password'),
+  accountLocked: (until: string) =>
+    new DomainError(
+      'ACCOUNT_LOCKED',
+      `登录失败次数过多，账户锁定至 ${until}`,
+      `too many failed logins; locked until ${until}`,
+      {
+        lockedUntil: until,
+      },
+    ),
+  applicationNotFound: (ref: string) =>
+    new DomainError('APPLICATION_NOT_FOUND', `找不到申请：${ref}`, `application not found: ${ref}`),
+  appealNotFound: (ref: string) =>
+    new DomainError('APPEAL_NOT_FOUND', `找不到复议或诉讼记录：${ref}`, `appeal not found: ${ref}`),
+  applicationChanged: () =>
+    new DomainError(
+      'APPLICATION_CHANGED',
+      '办件刚被他人更新，请刷新后重试',
+      'the case was just changed by someone else; reload and try again',
+    ),
+  tokenNotFound: (id: string) =>
+    new DomainError('TOKEN_NOT_FOUND', `找不到访问令牌：${id}`, `API token not found: ${id}`),
+};
