@@ -117,9 +117,20 @@ export const annualReportSchema = z
       .optional()
       .describe('Labels of the 2019 试行 format seen in the document (e.g. 本年新制作数量)'),
     sections: z
-      .array(z.looseObject({ number: z.string(), title: z.string() }))
+      .array(
+        z.looseObject({
+          number: z.string().describe('一 … 六'),
+          title: z.string(),
+          text: z
+            .string()
+            .optional()
+            .describe(
+              "The section's narrative text (plain text, paragraphs separated by newlines), without its tables",
+            ),
+        }),
+      )
       .optional()
-      .describe('The section headings found, in document order'),
+      .describe('The sections found (or written), in document order, with their narrative text when known'),
     provenance: z
       .record(z.string(), location)
       .optional()
