@@ -1,5 +1,6 @@
 import { dayStatus, type WorkingCalendar } from '../calendar/calendar.js';
 import { addDays, compareDates, toDayNumber, yearOf, type IsoDate } from '../calendar/date.js';
+import { workingDaysBetween } from '../calendar/working-day-index.js';
 import { DomainError } from '../errors.js';
 import type { ClockWarning, Label, TraceEntry } from './trace.js';
 
@@ -176,13 +177,8 @@ function extend(trace: TraceEntry[], entry: TraceEntry & { from: IsoDate; to: Is
 
 /**
  * Working days left from `asOf` to `due`: the working days after `asOf` up to and including `due`; 0 on the due
- * day itself; negative (working days overdue) after it.
+ * day itself; negative (working days overdue) after it. O(1) on the calendar's index of cumulative counts.
  */
 export function workingDaysLeft(calendar: WorkingCalendar, due: IsoDate, asOf: IsoDate): number {
-  const [from, to, sign] = compareDates(asOf, due) <= 0 ? [asOf, due, 1] : [due, asOf, -1];
-  let count = 0;
-  for (let d = addDays(from, 1); compareDates(d, to) <= 0; d = addDays(d, 1)) {
-    if (dayStatus(calendar, d).working) count += 1;
-  }
-  return sign * count;
+  return workingDaysBetween(calendar, asOf, due);
 }
