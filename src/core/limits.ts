@@ -11,6 +11,12 @@ export const limits = {
   sessionAbsoluteMs: 12 * 60 * 60_000,
   /** Sessions record activity at most this often (avoids a write per request). */
   sessionTouchIntervalMs: 60_000,
+  /** API tokens expire after this many days unless made shorter (GONGKAI_TOKEN_EXPIRY_DAYS sets it)… */
+  tokenExpiryDays: 90,
+  /** …which may be set up to this many. */
+  tokenExpiryMaxDays: 3650,
+  /** A token's last use is recorded at most this often. */
+  tokenTouchIntervalMs: 60_000,
   /** scrypt cost (log2 N) used in production; tests may lower it through configuration only. */
   scryptLog2N: 15,
   scryptMinLog2NOutsideTests: 14,

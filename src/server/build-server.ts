@@ -31,6 +31,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerTokenRoutes } from './routes/tokens.js';
+import { registerUserAccessRoutes } from './routes/user-access.js';
 import { registerUserRoutes } from './routes/users.js';
 import { registerWebLoginRoutes } from './routes/web-login.js';
 import { requestLang, sendPage } from './routes/web-shared.js';
@@ -181,6 +182,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
+      // 3.1: its schemas are JSON Schema 2020-12, what zod writes (nullable enums, type arrays) without rewriting.
+      openapi: '3.1.0',
       info: { title: 'Gongkai API 政府信息公开工作平台', version: '1' },
       components: {
         securitySchemes: {
@@ -205,6 +208,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAuthRoutes(app, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
   registerAgencyRoutes(app, deps.platform);
   registerUserRoutes(app, deps.platform);
+  registerUserAccessRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
   registerAnswerTemplateRoutes(app, deps.platform);

@@ -16,7 +16,10 @@ async function start(): Promise<void> {
     }
     throw error;
   }
-  const platform = await openPlatform(config.databaseUrl, { scryptLog2N: config.scryptLog2N });
+  const platform = await openPlatform(config.databaseUrl, {
+    scryptLog2N: config.scryptLog2N,
+    tokenExpiryDays: config.tokenExpiryDays,
+  });
   const seed = await seedDemo(platform);
   if (seed) {
     process.stdout.write(

@@ -4,6 +4,7 @@ import * as auditLog from './migrations/20261123T1901-audit-log.js';
 import * as applications from './migrations/20261130T1500-applications.js';
 import * as applicationReportIndex from './migrations/20261130T1501-application-report-index.js';
 import * as answerTemplates from './migrations/20261130T1600-answer-templates.js';
+import * as accessLifetimes from './migrations/20261202T1200-access-lifetimes.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261130T1500-applications': applications,
   '20261130T1501-application-report-index': applicationReportIndex,
   '20261130T1600-answer-templates': answerTemplates,
+  '20261202T1200-access-lifetimes': accessLifetimes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

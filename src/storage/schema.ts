@@ -28,12 +28,20 @@ export interface UserTable {
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Who created the account (a username, `cli:…` or `system`); null for accounts made before it was recorded. */
+  created_by: string | null;
+  created_by_user_id: string | null;
+  disabled_reason: string | null;
 }
 
 export interface UserRoleTable {
   user_id: string;
   role: string;
   agency_id: string;
+  /** When and by whom the grant was made; null for grants made before it was recorded. */
+  granted_at: string | null;
+  granted_by: string | null;
+  granted_by_user_id: string | null;
 }
 
 export interface SessionTable {
@@ -52,6 +60,12 @@ export interface ApiTokenTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  expires_at: string | null;
+  last_used_at: string | null;
+  /** Where it was last used from (`api 203.0.113.5`). */
+  last_used_from: string | null;
+  /** `owner`, `administrator`, `operator`, `password-changed`, `roles-changed`, `account-disabled`. */
+  revoked_reason: string | null;
 }
 
 export interface AuditLogTable {

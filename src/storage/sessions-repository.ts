@@ -19,6 +19,12 @@ export const sessionsRepository = {
   async delete(db: Executor, idHash: string): Promise<void> {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   },
+  /** Ends every session of a user but `keepIdHash` (the one that asked, when a user changes their own password). */
+  async deleteOfUser(db: Executor, userId: string, keepIdHash?: string): Promise<number> {
+    let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepIdHash !== undefined) query = query.where('id_hash', '!=', keepIdHash);
+    return Number((await query.executeTakeFirst()).numDeletedRows);
+  },
   /** Drops sessions past their absolute expiry. */
   async deleteExpired(db: Executor, now: string): Promise<void> {
     await db.deleteFrom('sessions').where('expires_at', '<', now).execute();

@@ -2,6 +2,13 @@ import { isRole, type RoleGrant } from '../core/roles.js';
 import type { Executor } from './executor.js';
 import type { UserTable } from './schema.js';
 
+/** A role grant with who made it and when (null for grants made before that was recorded). */
+export interface StoredGrant extends RoleGrant {
+  grantedAt: string | null;
+  grantedBy: string | null;
+  grantedByUserId: string | null;
+}
+
 /** A staff account as stored (the password hash never leaves the services). */
 export interface StoredUser {
   id: string;
@@ -12,12 +19,15 @@ export interface StoredUser {
   failedLoginSince: string | null;
   lockedUntil: string | null;
   disabledAt: string | null;
+  disabledReason: string | null;
   createdAt: string;
+  createdBy: string | null;
+  createdByUserId: string | null;
   updatedAt: string;
-  grants: RoleGrant[];
+  grants: StoredGrant[];
 }
 
-function toUser(row: UserTable, grants: RoleGrant[]): StoredUser {
+function toUser(row: UserTable, grants: StoredGrant[]): StoredUser {
   return {
     id: row.id,
     username: row.username,
@@ -27,14 +37,17 @@ function toUser(row: UserTable, grants: RoleGrant[]): StoredUser {
     failedLoginSince: row.failed_login_since,
     lockedUntil: row.locked_until,
     disabledAt: row.disabled_at,
+    disabledReason: row.disabled_reason,
     createdAt: row.created_at,
+    createdBy: row.created_by,
+    createdByUserId: row.created_by_user_id,
     updatedAt: row.updated_at,
     grants,
   };
 }
 
-async function grantsOf(db: Executor, userIds: string[]): Promise<Map<string, RoleGrant[]>> {
-  const result = new Map<string, RoleGrant[]>();
+async function grantsOf(db: Executor, userIds: string[]): Promise<Map<string, StoredGrant[]>> {
+  const result = new Map<string, StoredGrant[]>();
   if (userIds.length === 0) return result;
   const rows = await db
     .selectFrom('user_roles')
@@ -46,11 +59,26 @@ async function grantsOf(db: Executor, userIds: string[]): Promise<Map<string, Ro
   for (const row of rows) {
     if (!isRole(row.role)) continue;
     const list = result.get(row.user_id) ?? [];
-    list.push({ role: row.role, agencyId: row.agency_id });
+    list.push({
+      role: row.role,
+      agencyId: row.agency_id,
+      grantedAt: row.granted_at,
+      grantedBy: row.granted_by,
+      grantedByUserId: row.granted_by_user_id,
+    });
     result.set(row.user_id, list);
   }
   return result;
 }
+
+const grantRow = (userId: string, g: StoredGrant) => ({
+  user_id: userId,
+  role: g.role,
+  agency_id: g.agencyId,
+  granted_at: g.grantedAt,
+  granted_by: g.grantedBy,
+  granted_by_user_id: g.grantedByUserId,
+});
 
 /** Staff accounts (工作人员) and their role grants. */
 export const usersRepository = {
@@ -66,14 +94,17 @@ export const usersRepository = {
         failed_login_since: user.failedLoginSince,
         locked_until: user.lockedUntil,
         disabled_at: user.disabledAt,
+        disabled_reason: user.disabledReason,
         created_at: user.createdAt,
+        created_by: user.createdBy,
+        created_by_user_id: user.createdByUserId,
         updated_at: user.updatedAt,
       })
       .execute();
     if (user.grants.length > 0) {
       await db
         .insertInto('user_roles')
-        .values(user.grants.map((g) => ({ user_id: user.id, role: g.role, agency_id: g.agencyId })))
+        .values(user.grants.map((g) => grantRow(user.id, g)))
         .execute();
     }
   },
@@ -97,6 +128,36 @@ export const usersRepository = {
       })
       .where('id', '=', id)
       .execute();
+  },
+  /** Disables (a time and a reason) or re-enables (nulls) an account. */
+  async setDisabled(
+    db: Executor,
+    id: string,
+    fields: Pick<StoredUser, 'disabledAt' | 'disabledReason' | 'updatedAt'>,
+  ): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({
+        disabled_at: fields.disabledAt,
+        disabled_reason: fields.disabledReason,
+        updated_at: fields.updatedAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+  async addGrant(db: Executor, userId: string, grant: StoredGrant): Promise<void> {
+    await db.insertInto('user_roles').values(grantRow(userId, grant)).execute();
+  },
+  async removeGrant(db: Executor, userId: string, grant: RoleGrant): Promise<void> {
+    await db
+      .deleteFrom('user_roles')
+      .where('user_id', '=', userId)
+      .where('role', '=', grant.role)
+      .where('agency_id', '=', grant.agencyId)
+      .execute();
+  },
+  async touch(db: Executor, id: string, updatedAt: string): Promise<void> {
+    await db.updateTable('users').set({ updated_at: updatedAt }).where('id', '=', id).execute();
   },
   async findById(db: Executor, id: string): Promise<StoredUser | undefined> {
     const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

@@ -104,11 +104,14 @@ describe.each(databases)('repositories on %s', (_name, fresh) => {
       failedLoginSince: null,
       lockedUntil: null,
       disabledAt: null,
+      disabledReason: null,
       createdAt: t0,
+      createdBy: 'cli',
+      createdByUserId: null,
       updatedAt: t0,
       grants: [
-        { role: 'registrar', agencyId: 'a2' },
-        { role: 'admin', agencyId: 'a1' },
+        { role: 'registrar', agencyId: 'a2', grantedAt: t0, grantedBy: 'cli', grantedByUserId: null },
+        { role: 'admin', agencyId: 'a1', grantedAt: null, grantedBy: null, grantedByUserId: null },
       ],
     };
     await usersRepository.insert(opened.db, user);
@@ -123,9 +126,10 @@ describe.each(databases)('repositories on %s', (_name, fresh) => {
     expect(found?.passwordHash).toBe('scrypt$y');
     expect(found?.failedLoginCount).toBe(2);
     expect(found?.grants).toEqual([
-      { role: 'admin', agencyId: 'a1' },
-      { role: 'registrar', agencyId: 'a2' },
+      { role: 'admin', agencyId: 'a1', grantedAt: null, grantedBy: null, grantedByUserId: null },
+      { role: 'registrar', agencyId: 'a2', grantedAt: t0, grantedBy: 'cli', grantedByUserId: null },
     ]);
+    expect(found?.createdBy).toBe('cli');
     expect((await usersRepository.findById(opened.db, 'u1'))?.username).toBe('zhang');
     expect((await usersRepository.listAll(opened.db)).length).toBe(1);
   });
@@ -153,10 +157,20 @@ describe.each(databases)('repositories on %s', (_name, fresh) => {
       token_hash: 'th',
       created_at: t0,
       revoked_at: null,
+      expires_at: '2026-06-01T00:00:00.000Z',
+      last_used_at: null,
+      last_used_from: null,
+      revoked_reason: null,
     });
     expect((await tokensRepository.findByHash(opened.db, 'th'))?.id).toBe('t1');
-    await tokensRepository.revoke(opened.db, 't1', t0);
-    expect((await tokensRepository.findById(opened.db, 't1'))?.revoked_at).toBe(t0);
+    await tokensRepository.touch(opened.db, 't1', t0, 'api 10.0.0.1');
+    await tokensRepository.revoke(opened.db, 't1', t0, 'owner');
+    expect(await tokensRepository.findById(opened.db, 't1')).toMatchObject({
+      revoked_at: t0,
+      revoked_reason: 'owner',
+      last_used_at: t0,
+      last_used_from: 'api 10.0.0.1',
+    });
     expect((await tokensRepository.listByUser(opened.db, 'u1')).length).toBe(1);
   });
 

@@ -3,6 +3,7 @@ import { isRole, roles } from '../../core/roles.js';
 import { createUser } from '../../services/accounts/create-user.js';
 import { setUserPassword } from '../../services/accounts/set-user-password.js';
 import { CliError, type CliIo } from '../io.js';
+import { registerUserAccessCommands } from './user-access.js';
 import { readSecretFromStdin, operatorOf, withPlatform } from './with-platform.js';
 
 function parseGrant(value: string, previous: { role: (typeof roles)[number]; agency: string }[] = []) {
@@ -15,7 +16,7 @@ function parseGrant(value: string, previous: { role: (typeof roles)[number]; age
   return [...previous, { role, agency }];
 }
 
-/** `gongkai user create|password`. */
+/** `gongkai user create|password` (and the access commands of user-access.ts). */
 export function registerUserCommands(program: Command, io: CliIo): void {
   const user = program.command('user').description('工作人员账户 / staff accounts');
   user
@@ -62,7 +63,7 @@ export function registerUserCommands(program: Command, io: CliIo): void {
   user
     .command('password <username>')
     .description(
-      '设置密码并解除锁定（未给密码时生成） / set a password and lift a lockout (generated if not given)',
+      '设置密码（未给密码时生成），结束其会话并吊销其令牌 / set a password (generated if not given), ending its sessions and tokens',
     )
     .option('--password-stdin', '从标准输入读取密码 / read the password from standard input')
     .action(async (username: string, options: { passwordStdin?: boolean }) => {
@@ -76,4 +77,5 @@ export function registerUserCommands(program: Command, io: CliIo): void {
           : '密码已设置 / password set\n',
       );
     });
+  registerUserAccessCommands(user, io, (value) => parseGrant(value));
 }

@@ -26,7 +26,10 @@ export async function withPlatform<T>(io: CliIo, work: (platform: Platform) => P
   const config = cliConfig(io);
   let platform: Platform | undefined;
   try {
-    platform = await openPlatform(config.databaseUrl, { scryptLog2N: config.scryptLog2N });
+    platform = await openPlatform(config.databaseUrl, {
+      scryptLog2N: config.scryptLog2N,
+      tokenExpiryDays: config.tokenExpiryDays,
+    });
     return await work(platform);
   } catch (error) {
     throw asCliError(error);

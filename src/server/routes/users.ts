@@ -1,20 +1,47 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { createUser, createUserInput, type CreateUserInput } from '../../services/accounts/create-user.js';
+import { getUser } from '../../services/accounts/get-user.js';
 import { listUsers } from '../../services/accounts/list-users.js';
 import type { Platform } from '../../services/platform/platform.js';
 import { staffOf } from '../auth.js';
-import { docSchema, secured } from '../openapi.js';
-import { presentUser } from '../presenters/user.js';
+import { docSchema, idParam, responses, secured } from '../openapi.js';
+import { presentUser, userReply } from '../presenters/user.js';
 
-/** Staff accounts: list (admins and supervisors, by subtree) and create (admins). */
+export const userIdParam = {
+  ...idParam,
+  properties: { id: { type: 'string', description: 'id 或用户名 / id or username' } },
+};
+
+/** Staff accounts: list (admins and supervisors, by subtree), read one, create (admins). */
 export function registerUserRoutes(app: FastifyInstance, platform: Platform): void {
   const tags = ['users'];
   app.get(
     '/api/v1/users',
-    { schema: { tags, summary: '工作人员 / staff accounts', security: secured } },
+    {
+      schema: {
+        tags,
+        summary: '工作人员 / staff accounts',
+        security: secured,
+        response: responses({ 200: z.object({ users: z.array(userReply) }) }, [401]),
+      },
+    },
     async (request) => ({
       users: (await listUsers(platform, staffOf(request))).map(presentUser),
     }),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags,
+        summary: '一个账户：角色及授予人 / one account, its roles and who granted them',
+        params: userIdParam,
+        security: secured,
+        response: responses({ 200: userReply }, [401, 404]),
+      },
+    },
+    async (request) => presentUser(await getUser(platform, staffOf(request), request.params.id)),
   );
   app.post(
     '/api/v1/users',
@@ -24,6 +51,18 @@ export function registerUserRoutes(app: FastifyInstance, platform: Platform): vo
         summary: '创建账户 / create an account',
         body: docSchema(createUserInput),
         security: secured,
+        response: responses(
+          {
+            201: z.object({
+              user: userReply,
+              generatedPassword: z
+                .string()
+                .nullable()
+                .describe('未给密码时生成，只显示这一次 / generated when none was given, shown once'),
+            }),
+          },
+          [400, 401, 403, 404, 409],
+        ),
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { limits } from '../../core/limits.js';
-import { roles, type RoleGrant } from '../../core/roles.js';
+import type { RoleGrant } from '../../core/roles.js';
 import { agenciesRepository } from '../../storage/agencies-repository.js';
 import { isUniqueViolation } from '../../storage/constraint-errors.js';
 import { usersRepository } from '../../storage/users-repository.js';
@@ -11,9 +11,10 @@ import { findAgencyByRef } from '../agencies/find-agency.js';
 import { hashPassword, randomSecret } from './passwords.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { accessPolicy } from '../policies/access.js';
-import type { Principal } from './principal.js';
+import { auditActorOf, type Principal } from './principal.js';
 import { homeAgencyOf, userView, type UserView } from './user-view.js';
 import { validate } from '../platform/validate.js';
+import { grantInput } from './grant-input.js';
 
 export const passwordSchema = z.string().min(limits.passwordMinLength).max(limits.passwordMaxLength);
 
@@ -28,10 +29,7 @@ export const createUserInput = z
     /** Omitted: a random password is generated and returned once. */
     password: passwordSchema.optional(),
     /** Roles, each on an agency (id or code) and its subtree. */
-    grants: z
-      .array(z.object({ role: z.enum(roles), agency: z.string().min(1) }).strict())
-      .min(1)
-      .max(50),
+    grants: z.array(grantInput).min(1).max(50),
   })
   .strict();
 export type CreateUserInput = z.input<typeof createUserInput>;
@@ -70,6 +68,7 @@ export async function createUser(
       throw errors.forbidden();
     if (await usersRepository.findByUsername(trx, input.username)) throw errors.usernameTaken(input.username);
     const now = deps.clock().toISOString();
+    const actor = auditActorOf(principal);
     const stored = {
       id: randomUUID(),
       username: input.username,
@@ -79,9 +78,17 @@ export async function createUser(
       failedLoginSince: null,
       lockedUntil: null,
       disabledAt: null,
+      disabledReason: null,
       createdAt: now,
+      createdBy: actor.label,
+      createdByUserId: actor.userId,
       updatedAt: now,
-      grants: unique,
+      grants: unique.map((g) => ({
+        ...g,
+        grantedAt: now,
+        grantedBy: actor.label,
+        grantedByUserId: actor.userId,
+      })),
     };
     await usersRepository.insert(trx, stored);
     const view = userView(stored);

@@ -5,7 +5,7 @@ import { withAudit } from '../audit/audit-trail.js';
 import { errors } from '../platform/errors.js';
 import { randomSecret, verifyPassword } from './passwords.js';
 import type { PlatformDeps } from '../platform/platform.js';
-import type { Principal } from './principal.js';
+import { staffPrincipal } from './principal.js';
 import { hashSecret } from './secret-hash.js';
 import { homeAgencyOf, userView, type UserView } from './user-view.js';
 
@@ -36,14 +36,7 @@ export async function logIn(
   }
   if (user.lockedUntil !== null && new Date(user.lockedUntil) > now)
     throw errors.accountLocked(user.lockedUntil);
-  const principal: Principal = {
-    kind: 'staff',
-    userId: user.id,
-    username: user.username,
-    grants: user.grants,
-    via: 'session',
-    ip: input.ip,
-  };
+  const principal = staffPrincipal(user, 'session', input.ip);
   const agencyId = homeAgencyOf(user);
 
   if (!(await verifyPassword(input.password, user.passwordHash))) {

@@ -37,3 +37,19 @@ export function auditActorOf(principal: Principal): AuditActor {
     source: `${principal.via === 'token' ? 'api' : 'web'} ${principal.ip}`,
   };
 }
+
+/** The staff principal of an account signed in through a session or an API token (the grants alone, no metadata). */
+export function staffPrincipal(
+  user: { id: string; username: string; grants: readonly RoleGrant[] },
+  via: 'session' | 'token',
+  ip: string,
+): Principal & { kind: 'staff' } {
+  return {
+    kind: 'staff',
+    userId: user.id,
+    username: user.username,
+    grants: user.grants.map((g) => ({ role: g.role, agencyId: g.agencyId })),
+    via,
+    ip,
+  };
+}

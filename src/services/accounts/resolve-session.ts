@@ -2,7 +2,7 @@ import { limits } from '../../core/limits.js';
 import { sessionsRepository } from '../../storage/sessions-repository.js';
 import { usersRepository } from '../../storage/users-repository.js';
 import type { PlatformDeps } from '../platform/platform.js';
-import type { Principal } from './principal.js';
+import { staffPrincipal, type Principal } from './principal.js';
 import { hashSecret } from './secret-hash.js';
 
 export interface ResolvedSession {
@@ -31,14 +31,7 @@ export async function resolveSession(
     await sessionsRepository.touch(deps.db, idHash, new Date(now).toISOString());
   }
   return {
-    principal: {
-      kind: 'staff',
-      userId: user.id,
-      username: user.username,
-      grants: user.grants,
-      via: 'session',
-      ip,
-    },
+    principal: staffPrincipal(user, 'session', ip),
     csrfToken: session.csrf_token,
   };
 }

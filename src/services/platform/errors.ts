@@ -33,6 +33,25 @@ export const errors = {
       '办件刚被他人更新，请刷新后重试',
       'the case was just changed by someone else; reload and try again',
     ),
+  notOnOwnAccount: () =>
+    new DomainError(
+      'FORBIDDEN',
+      '不能对自己的账户执行此操作，请由其他管理员或运维人员办理',
+      'you may not do this to your own account; another administrator or the operator must',
+    ),
+  grantNotFound: (role: string, agency: string) =>
+    new DomainError(
+      'GRANT_NOT_FOUND',
+      `该账户没有这个角色：${role}@${agency}`,
+      `the account holds no such role: ${role}@${agency}`,
+    ),
+  lastGrant: () =>
+    new DomainError(
+      'LAST_GRANT',
+      '这是该账户唯一的角色；如需停止其全部权限，请停用账户',
+      "this is the account's only role; disable the account to end all its access",
+    ),
+  passwordWrong: () => new DomainError('PASSWORD_WRONG', '当前密码不正确', 'the current password is wrong'),
   tokenNotFound: (id: string) =>
     new DomainError('TOKEN_NOT_FOUND', `找不到访问令牌：${id}`, `API token not found: ${id}`),
 };

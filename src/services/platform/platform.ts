@@ -10,6 +10,8 @@ export interface PlatformDeps {
   clock: () => Date;
   /** scrypt cost as log2(N); production uses `limits.scryptLog2N`. */
   scryptLog2N: number;
+  /** How long a new API token lives by default, and at most (GONGKAI_TOKEN_EXPIRY_DAYS). */
+  tokenExpiryDays: number;
 }
 
 /** An open platform: the deps plus where the data lives and how to close it. */
@@ -21,6 +23,7 @@ export interface Platform extends PlatformDeps {
 export interface OpenPlatformOptions {
   clock?: () => Date;
   scryptLog2N?: number;
+  tokenExpiryDays?: number;
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
 }
@@ -40,6 +43,7 @@ export async function openPlatform(url: string, options: OpenPlatformOptions = {
     close: opened.close,
     clock: options.clock ?? (() => new Date()),
     scryptLog2N: options.scryptLog2N ?? limits.scryptLog2N,
+    tokenExpiryDays: options.tokenExpiryDays ?? limits.tokenExpiryDays,
   };
 }
 

@@ -7,6 +7,8 @@ import { defaultDatabaseUrl } from '../../storage/database.js';
 export interface RuntimeConfig {
   databaseUrl: string;
   scryptLog2N: number;
+  /** Default and longest lifetime of a new API token (GONGKAI_TOKEN_EXPIRY_DAYS, default 90). */
+  tokenExpiryDays: number;
 }
 
 const schema = z.object({
@@ -15,6 +17,12 @@ const schema = z.object({
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'sqlite:PATH 或 postgres://… / sqlite:PATH or postgres://…')
     .default(defaultDatabaseUrl),
   GONGKAI_SCRYPT_LOG2N: z.coerce.number().int().min(10).max(20).optional(),
+  GONGKAI_TOKEN_EXPIRY_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(limits.tokenExpiryMaxDays)
+    .default(limits.tokenExpiryDays),
   NODE_ENV: z.string().optional(),
 });
 
@@ -37,5 +45,9 @@ export function readRuntimeConfig(env: Record<string, string | undefined>): Runt
       `GONGKAI_SCRYPT_LOG2N must be at least ${limits.scryptMinLog2NOutsideTests} outside tests`,
     );
   }
-  return { databaseUrl: result.data.DATABASE_URL, scryptLog2N: cost };
+  return {
+    databaseUrl: result.data.DATABASE_URL,
+    scryptLog2N: cost,
+    tokenExpiryDays: result.data.GONGKAI_TOKEN_EXPIRY_DAYS,
+  };
 }

@@ -95,6 +95,22 @@ export const accessPolicy = {
     const scope = scopeOf(p, tree, manageUserRoles);
     return agencyIds.length > 0 ? agencyIds.every((id) => inScope(scope, id)) : p.kind === 'operator';
   },
+  /** Seeing an account: one of its grants lies in a subtree where the principal is admin or supervisor. */
+  canSeeUser: (p: Principal, tree: Tree, grants: readonly { agencyId: string }[]) => {
+    const scope = scopeOf(p, tree, readUserRoles);
+    return scope === 'all' || grants.some((g) => inScope(scope, g.agencyId));
+  },
+  /**
+   * Managing an account as a whole (disable, enable, add a role, revoke its tokens): every one of its grants lies
+   * where the principal is admin, so an administrator below cannot switch off an account of the agency above.
+   */
+  canManageUser: (p: Principal, tree: Tree, grants: readonly { agencyId: string }[]) => {
+    const scope = scopeOf(p, tree, manageUserRoles);
+    return grants.length > 0 ? grants.every((g) => inScope(scope, g.agencyId)) : p.kind === 'operator';
+  },
+  /** Removing one grant needs admin rights only where that grant lies: taking access away is always safe. */
+  canRemoveGrant: (p: Principal, tree: Tree, agencyId: string) =>
+    inScope(scopeOf(p, tree, manageUserRoles), agencyId),
 };
 
 /** Supervising agencies (主管部门) and administrators check their agencies' annual reports in bulk. */
