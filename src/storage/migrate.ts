@@ -25,6 +25,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     provider,
     migrationTableName: 'gongkai_migrations',
     migrationLockTableName: 'gongkai_migrations_lock',
+    // Capabilities are built on parallel branches, each with its own timestamp range: a database migrated on one
+    // branch must still accept the migrations another branch brings later with an earlier name.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
