@@ -1,7 +1,8 @@
 import type { UserView } from '../../services/accounts/user-view.js';
+import type { UserReply } from '../schemas/agencies.js';
 
 /** A staff account: never a password hash, failure counters or sessions. */
-export function presentUser(user: UserView) {
+export function presentUser(user: UserView): UserReply {
   return {
     id: user.id,
     username: user.username,
