@@ -1,6 +1,7 @@
 // ESLint flat config. The `layers` section enforces the dependency direction of ARCHITECTURE.md:
 //   server, cli, web → services → core;  services → storage, readers;  storage → core;  readers → core;  core → nothing.
 import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 const folders = ['core', 'readers', 'storage', 'services', 'server', 'web', 'cli'];
@@ -52,7 +53,7 @@ function layerRule(folder, { io }) {
 
 const layerRules = folders.flatMap((folder) => [
   {
-    files: [`src/${folder}/**/*.ts`],
+    files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.vue`],
     ignores: ['src/**/*.test.ts'],
     rules: { 'no-restricted-imports': layerRule(folder, { io: folder === 'core' }) },
   },
@@ -64,9 +65,37 @@ const layerRules = folders.flatMap((folder) => [
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '.bench/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'data/',
+      '.bench/',
+      // Generated: the API types (npm run api:client) and the component registry (unplugin-vue-components).
+      'src/web/api/schema.d.ts',
+      'src/web/components.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The console's single-file components (src/web), parsed as TypeScript inside <script setup lang="ts">.
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['src/web/**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, sourceType: 'module' } },
+    rules: {
+      // vue-tsc checks names (browser globals included); the formatting rules are prettier's.
+      'no-undef': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/first-attribute-linebreak': 'off',
+    },
+  },
   {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },

@@ -55,6 +55,24 @@ describe('the dependency rule', () => {
     ).toHaveLength(1);
   });
 
+  it('keeps the console (src/web, .ts and .vue) to core only', async () => {
+    expect(
+      await lint(
+        'src/web/x.vue',
+        '<script setup lang="ts">\nimport { a } from \'../services/s.js\';\nconsole.log(a);\n</script>\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await lint('src/web/x.ts', "import { a } from '../storage/db.js';\nexport const b = a;\n"),
+    ).toHaveLength(1);
+    expect(
+      await lint(
+        'src/web/x.vue',
+        '<script setup lang="ts">\nimport { a } from \'../core/m.js\';\nconsole.log(a);\n</script>\n',
+      ),
+    ).toEqual([]);
+  });
+
   it('passes lint for the allowed directions', async () => {
     expect(
       await lint('src/services/x.ts', "import { a } from '../storage/db.js';\nexport const b = a;\n"),

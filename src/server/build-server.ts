@@ -26,6 +26,7 @@ import { registerApplicationRoutes } from './routes/applications.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerBatchRoutes } from './routes/batch.js';
+import { registerConsoleRoutes } from './routes/console.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
@@ -57,6 +58,8 @@ export interface ServerDeps {
   reportCheck?: IsolatedCheckOptions;
   /** A report checker made by the caller instead (tests); the server closes it with itself all the same. */
   reportChecker?: IsolatedChecker;
+  /** The built staff console (default dist/web/console, see routes/console.ts). */
+  consoleDir?: string;
 }
 
 /** Log options: structured, and without personal data (no IPs, cookies, authorization headers, bodies). */
@@ -136,6 +139,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   // Bodies are validated by zod in the use cases (coded errors); JSON Schemas here only document the API.
   app.setValidatorCompiler(() => (value) => ({ value }));
+  // Likewise the response schemas document what the presenters send; replies are sent as they are.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (request.routeOptions.config?.html) return htmlError(error, request, reply);
@@ -234,5 +239,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerWebLoginRoutes(web, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
     registerBatchRoutes(web, deps.platform, checker);
   });
+  // The staff console: a Vue app over this API (src/web), built into static files.
+  await registerConsoleRoutes(app, deps.consoleDir);
   return app;
 }

@@ -51,3 +51,15 @@ export const idParam = {
   properties: { id: { type: 'string', description: 'id 或代码 / id or code' } },
   required: ['id'],
 };
+
+/** The `response` of a route's schema: its success bodies by status, and the error body for 4xx and 5xx. */
+export function replies(ok: Record<number, z.ZodType | null>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [status, schema] of Object.entries(ok)) {
+    out[status] =
+      schema === null ? { type: 'null', description: '无内容 / no content' } : replySchema(schema);
+  }
+  out['4XX'] = replySchema(errorBody);
+  out['5XX'] = replySchema(errorBody);
+  return out;
+}

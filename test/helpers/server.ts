@@ -14,6 +14,8 @@ export async function freshServer(
     publicSubmitPerMinute?: number;
     checkPerMinute?: number;
     reportChecker?: IsolatedChecker;
+    /** The built console to serve (default dist/web/console). */
+    consoleDir?: string;
   } = {},
 ) {
   const { platform, clock, close } = await freshPlatform(fresh);
@@ -34,6 +36,7 @@ export async function freshServer(
     publicStatusPerMinute: 1000,
     checkPerMinute: options.checkPerMinute ?? 1000,
     ...(options.reportChecker ? { reportChecker: options.reportChecker } : {}),
+    ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });
   return {
     app,

@@ -262,7 +262,7 @@ describe('the web report checker (HTTP)', () => {
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('用户名或密码错误');
     const session = await signIn('web.supervisor');
-    expect(session.location).toBe('/batch');
+    expect(session.location).toBe('/console');
     const noToken = await app.inject({
       method: 'POST',
       url: '/logout',
@@ -287,7 +287,7 @@ describe('the web report checker (HTTP)', () => {
       '/login?next=%2Fbatch',
     );
     const registrar = await signIn('web.registrar');
-    expect(registrar.location).toBe('/check');
+    expect(registrar.location).toBe('/console');
     const refused = await app.inject({ method: 'GET', url: '/batch', headers: { cookie: registrar.cookie } });
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('只有主管部门和管理员可以批量检查报告');

@@ -66,6 +66,7 @@ const zh = {
   loginTitle: '工作人员登录',
   loginIntro: '主管部门和管理员登录后可以一次检查多份报告。',
   batch: '批量检查',
+  console: '工作台',
   batchTitle: '批量检查年度报告',
   batchIntro: (files: number, mb: number) =>
     `一次上传多份报告（最多 ${files} 个文件，或一个 ZIP 压缩包），合计不超过 ${mb} MB。上传的文件不会保存。`,
@@ -150,6 +151,7 @@ const en: Words = {
   loginTitle: 'Staff sign-in',
   loginIntro: 'Supervising agencies and administrators can check many reports at once after signing in.',
   batch: 'Batch check',
+  console: 'Console',
   batchTitle: 'Check many annual reports',
   batchIntro: (files: number, mb: number) =>
     `Upload several reports at once (up to ${files} files, or one ZIP archive), ${mb} MB in all. Nothing is stored.`,

@@ -34,6 +34,7 @@ export function page(options: PageOptions, body: Html): string {
     >`;
   const userNav = user
     ? html`<li>${w.signedInAs(user.username)}</li>
+        <li><a href="/console">${w.console}</a></li>
         ${user.canBatch ? html`<li><a href="${withLang('/batch', lang)}">${w.batch}</a></li>` : ''}
         <li>
           <form method="post" action="${withLang('/logout', lang)}">

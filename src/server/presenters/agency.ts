@@ -1,7 +1,8 @@
 import type { Agency } from '../../core/agency.js';
+import type { AgencyReply } from '../schemas/agencies.js';
 
 /** An agency as the API shows it: its place in the tree, its 指南 details and settings (public information). */
-export function presentAgency(agency: Agency) {
+export function presentAgency(agency: Agency): AgencyReply {
   return {
     id: agency.id,
     parentId: agency.parentId,

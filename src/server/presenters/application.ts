@@ -8,12 +8,21 @@ import type { ApplicationListItem } from '../../services/applications/list-appli
 import type { ApplicationView } from '../../services/applications/get-application.js';
 import type { PublicStatus } from '../../services/applications/get-public-status.js';
 import type { RegisteredApplication } from '../../services/applications/register-application.js';
+import type { z } from 'zod';
+import type {
+  appealReply,
+  applicationListItemReply,
+  applicationRecordReply,
+  applicationViewReply,
+  registeredReply,
+} from '../schemas/applications.js';
+import type { publicReceiptReply, publicStatusReply } from '../schemas/platform.js';
 
 const outcomeLabel = (code: ApplicationRecord['outcome']) =>
   code === null ? null : outcomeOf(code).row.displayName;
 
 /** A case for staff of its agency (scoped by the service): includes the applicant's data, which they handle. */
-export function presentApplication(r: ApplicationRecord) {
+export function presentApplication(r: ApplicationRecord): z.output<typeof applicationRecordReply> {
   return {
     ...r,
     applicantTypeLabel: applicantTypeLabels[r.applicant.type],
@@ -22,12 +31,12 @@ export function presentApplication(r: ApplicationRecord) {
   };
 }
 
-export function presentAppeal(a: AppealRecord) {
+export function presentAppeal(a: AppealRecord): z.output<typeof appealReply> {
   return a;
 }
 
 /** The full case view: record, history with labels, state, clock (with its readable trace), appeals. */
-export function presentApplicationView(v: ApplicationView) {
+export function presentApplicationView(v: ApplicationView): z.output<typeof applicationViewReply> {
   return {
     application: presentApplication(v.record),
     agency: v.agency,
@@ -62,7 +71,7 @@ export function presentApplicationView(v: ApplicationView) {
   };
 }
 
-export function presentListItem(item: ApplicationListItem) {
+export function presentListItem(item: ApplicationListItem): z.output<typeof applicationListItemReply> {
   const r = item.record;
   return {
     id: r.id,
@@ -85,7 +94,7 @@ export function presentListItem(item: ApplicationListItem) {
   };
 }
 
-export function presentRegistered(result: RegisteredApplication) {
+export function presentRegistered(result: RegisteredApplication): z.output<typeof registeredReply> {
   return {
     application: presentApplication(result.record),
     queryCode: result.queryCode,
@@ -95,7 +104,7 @@ export function presentRegistered(result: RegisteredApplication) {
 }
 
 /** What the applicant's browser receives after submitting: no personal data echoed back. */
-export function presentPublicReceipt(result: RegisteredApplication) {
+export function presentPublicReceipt(result: RegisteredApplication): z.output<typeof publicReceiptReply> {
   return {
     trackingNumber: result.record.trackingNumber,
     queryCode: result.queryCode,
@@ -107,7 +116,7 @@ export function presentPublicReceipt(result: RegisteredApplication) {
 }
 
 /** The public status page: the process only (no name, identity number, phone or request text). */
-export function presentPublicStatus(s: PublicStatus) {
+export function presentPublicStatus(s: PublicStatus): z.output<typeof publicStatusReply> {
   return {
     trackingNumber: s.trackingNumber,
     agencyName: s.agencyName,

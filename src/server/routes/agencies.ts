@@ -11,7 +11,9 @@ import { listAgencies } from '../../services/agencies/list-agencies.js';
 import type { Platform } from '../../services/platform/platform.js';
 import { updateAgency } from '../../services/agencies/update-agency.js';
 import { staffOf } from '../auth.js';
-import { docSchema, idParam, secured } from '../openapi.js';
+import { docSchema, idParam, replies, secured } from '../openapi.js';
+import { z } from 'zod';
+import { agencyReply } from '../schemas/agencies.js';
 import { presentAgency } from '../presenters/agency.js';
 
 /** Agencies: list (what the caller may see), read, create under a parent, update. */
@@ -19,14 +21,29 @@ export function registerAgencyRoutes(app: FastifyInstance, platform: Platform): 
   const tags = ['agencies'];
   app.get(
     '/api/v1/agencies',
-    { schema: { tags, summary: '可见的机关 / agencies the caller may see', security: secured } },
+    {
+      schema: {
+        tags,
+        summary: '可见的机关 / agencies the caller may see',
+        security: secured,
+        response: replies({ 200: z.object({ agencies: z.array(agencyReply) }) }),
+      },
+    },
     async (request) => ({
       agencies: (await listAgencies(platform, staffOf(request))).map(presentAgency),
     }),
   );
   app.get<{ Params: { id: string } }>(
     '/api/v1/agencies/:id',
-    { schema: { tags, summary: '机关详情 / one agency', params: idParam, security: secured } },
+    {
+      schema: {
+        tags,
+        summary: '机关详情 / one agency',
+        params: idParam,
+        security: secured,
+        response: replies({ 200: agencyReply }),
+      },
+    },
     async (request) => presentAgency(await getAgency(platform, staffOf(request), request.params.id)),
   );
   app.post(
@@ -37,6 +54,7 @@ export function registerAgencyRoutes(app: FastifyInstance, platform: Platform): 
         summary: '创建机关 / create an agency',
         body: docSchema(createAgencyInput),
         security: secured,
+        response: replies({ 201: agencyReply }),
       },
     },
     async (request, reply) => {
@@ -53,6 +71,7 @@ export function registerAgencyRoutes(app: FastifyInstance, platform: Platform): 
         params: idParam,
         body: docSchema(updateAgencyInput),
         security: secured,
+        response: replies({ 200: agencyReply }),
       },
     },
     async (request) =>

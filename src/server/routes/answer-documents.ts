@@ -8,7 +8,8 @@ import { issueAnswerDocument } from '../../services/answers/issue-answer-documen
 import type { Platform } from '../../services/platform/platform.js';
 import { staffOf } from '../auth.js';
 import { sendDocx } from '../docx-reply.js';
-import { docSchema, secured } from '../openapi.js';
+import { docSchema, replies, secured } from '../openapi.js';
+import { answerDocumentReply } from '../schemas/answers.js';
 import { presentAnswerDocument } from '../presenters/answer-document.js';
 
 const params = {
@@ -34,6 +35,7 @@ export function registerAnswerDocumentRoutes(app: FastifyInstance, platform: Pla
         params,
         body: docSchema(issueAnswerDocumentInput),
         security: secured,
+        response: replies({ 200: answerDocumentReply, 201: answerDocumentReply }),
       },
     },
     async (request, reply) => {
@@ -48,7 +50,15 @@ export function registerAnswerDocumentRoutes(app: FastifyInstance, platform: Pla
   );
   app.get<{ Params: { ref: string } }>(
     '/api/v1/applications/:ref/answer-document',
-    { schema: { tags, summary: '答复文书信息 / the issued answer document', params, security: secured } },
+    {
+      schema: {
+        tags,
+        summary: '答复文书信息与文字 / the issued answer document and its text',
+        params,
+        security: secured,
+        response: replies({ 200: answerDocumentReply }),
+      },
+    },
     async (request) =>
       presentAnswerDocument(await getAnswerDocument(platform, staffOf(request), request.params.ref)),
   );

@@ -11,7 +11,9 @@ import { previewAnswerDocument } from '../../services/answers/preview-answer-doc
 import { updateAnswerTemplate } from '../../services/answers/update-answer-template.js';
 import { staffOf } from '../auth.js';
 import { sendDocx } from '../docx-reply.js';
-import { docSchema, secured } from '../openapi.js';
+import { docSchema, replies, secured } from '../openapi.js';
+import { z } from 'zod';
+import { answerTemplateDetailReply, answerTemplateReply } from '../schemas/answers.js';
 import { presentAnswerTemplate, presentAnswerTemplateVersion } from '../presenters/answer-template.js';
 
 const params = {
@@ -37,6 +39,9 @@ export function registerAnswerTemplateRoutes(app: FastifyInstance, platform: Pla
         summary: '答复模板 / effective answer templates',
         params: agencyParam,
         security: secured,
+        response: replies({
+          200: z.object({ agencyId: z.string(), templates: z.array(answerTemplateReply) }),
+        }),
       },
     },
     async (request) => {
@@ -50,7 +55,15 @@ export function registerAnswerTemplateRoutes(app: FastifyInstance, platform: Pla
   );
   app.get<KindParams>(
     '/api/v1/agencies/:id/answer-templates/:kind',
-    { schema: { tags, summary: '答复模板详情 / one template with its history', params, security: secured } },
+    {
+      schema: {
+        tags,
+        summary: '答复模板详情 / one template with its history',
+        params,
+        security: secured,
+        response: replies({ 200: answerTemplateDetailReply }),
+      },
+    },
     async (request) => {
       const detail = await getAnswerTemplate(
         platform,
@@ -75,6 +88,7 @@ export function registerAnswerTemplateRoutes(app: FastifyInstance, platform: Pla
         params,
         body: docSchema(updateAnswerTemplateInput),
         security: secured,
+        response: replies({ 200: answerTemplateReply }),
       },
     },
     async (request) =>

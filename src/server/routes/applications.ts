@@ -20,7 +20,14 @@ import { decideAppeal, recordAppeal } from '../../services/applications/record-a
 import { recordApplicationEvent } from '../../services/applications/record-application-event.js';
 import { registerApplication } from '../../services/applications/register-application.js';
 import { staffOf } from '../auth.js';
-import { docSchema, idParam, secured } from '../openapi.js';
+import { docSchema, idParam, replies, secured } from '../openapi.js';
+import { z } from 'zod';
+import {
+  appealReply,
+  applicationListItemReply,
+  applicationViewReply,
+  registeredReply,
+} from '../schemas/applications.js';
 import {
   presentAppeal,
   presentApplicationView,
@@ -57,6 +64,7 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
         summary: '登记申请 / register an application (any channel)',
         body: docSchema(registerApplicationInput),
         security: secured,
+        response: replies({ 200: registeredReply, 201: registeredReply }),
       },
     },
     async (request, reply) => {
@@ -77,6 +85,7 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
         params: idParam,
         querystring: listQuery,
         security: secured,
+        response: replies({ 200: z.object({ applications: z.array(applicationListItemReply) }) }),
       },
     },
     async (request) => {
@@ -102,6 +111,7 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
         summary: '办件详情：记录、事件、状态、时钟 / one case with history, state and clock',
         params: refParam,
         security: secured,
+        response: replies({ 200: applicationViewReply }),
       },
     },
     async (request) =>
@@ -116,6 +126,7 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
         params: refParam,
         body: docSchema(caseEventInput),
         security: secured,
+        response: replies({ 201: applicationViewReply }),
       },
     },
     async (request, reply) => {
@@ -137,6 +148,7 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
         params: refParam,
         body: docSchema(recordAppealInput),
         security: secured,
+        response: replies({ 201: appealReply }),
       },
     },
     async (request, reply) => {
@@ -158,6 +170,7 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
         params: idParam,
         body: docSchema(decideAppealInput),
         security: secured,
+        response: replies({ 200: appealReply }),
       },
     },
     async (request) =>

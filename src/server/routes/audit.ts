@@ -5,7 +5,9 @@ import type { Platform } from '../../services/platform/platform.js';
 import { accessPolicy } from '../../services/policies/access.js';
 import { verifyAuditChain } from '../../services/audit/verify-audit-chain.js';
 import { staffOf } from '../auth.js';
-import { secured } from '../openapi.js';
+import { replies, secured } from '../openapi.js';
+import { z } from 'zod';
+import { auditEntryReply, auditVerificationReply } from '../schemas/platform.js';
 import { presentAuditEntry } from '../presenters/audit.js';
 
 /** The audit trail: entries of the caller's subtrees (admins, auditors) and a chain check. */
@@ -22,6 +24,7 @@ export function registerAuditRoutes(app: FastifyInstance, platform: Platform): v
           type: 'object',
           properties: { afterSeq: { type: 'integer' }, limit: { type: 'integer' } },
         },
+        response: replies({ 200: z.object({ entries: z.array(auditEntryReply) }) }),
       },
     },
     async (request) => {
@@ -34,7 +37,14 @@ export function registerAuditRoutes(app: FastifyInstance, platform: Platform): v
   );
   app.get(
     '/api/v1/audit/verify',
-    { schema: { tags, summary: '校验哈希链 / verify the hash chain', security: secured } },
+    {
+      schema: {
+        tags,
+        summary: '校验哈希链 / verify the hash chain',
+        security: secured,
+        response: replies({ 200: auditVerificationReply }),
+      },
+    },
     async (request) => {
       if (!accessPolicy.canVerifyAudit(staffOf(request))) throw errors.forbidden();
       return verifyAuditChain(platform);

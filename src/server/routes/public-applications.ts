@@ -6,7 +6,8 @@ import {
 import { getPublicStatus } from '../../services/applications/get-public-status.js';
 import type { Platform } from '../../services/platform/platform.js';
 import { submitPublicApplication } from '../../services/applications/submit-public-application.js';
-import { docSchema, idParam } from '../openapi.js';
+import { docSchema, idParam, replies } from '../openapi.js';
+import { publicReceiptReply, publicStatusReply } from '../schemas/platform.js';
 import { presentPublicReceipt, presentPublicStatus } from '../presenters/application.js';
 
 export interface PublicApplicationLimits {
@@ -38,6 +39,7 @@ export function registerPublicApplicationRoutes(
           ' / a random value of the form: submitting it twice creates one case and returns the same number and code.',
         params: idParam,
         body: docSchema(publicApplicationInput),
+        response: replies({ 200: publicReceiptReply, 201: publicReceiptReply }),
       },
     },
     async (request, reply) => {
@@ -64,6 +66,7 @@ export function registerPublicApplicationRoutes(
           required: ['trackingNumber'],
         },
         querystring: { type: 'object', properties: { code: { type: 'string' } } },
+        response: replies({ 200: publicStatusReply }),
       },
     },
     async (request) => {

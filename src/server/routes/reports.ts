@@ -7,7 +7,9 @@ import { compileAnnualReport, explainCell } from '../../services/reports/compile
 import type { Platform } from '../../services/platform/platform.js';
 import { setReportFigures } from '../../services/reports/set-report-figures.js';
 import { staffOf } from '../auth.js';
-import { docSchema, secured } from '../openapi.js';
+import { docSchema, replies, secured } from '../openapi.js';
+import { z } from 'zod';
+import { compiledReportReply } from '../schemas/reports.js';
 
 const params = {
   type: 'object',
@@ -35,6 +37,7 @@ export function registerReportRoutes(app: FastifyInstance, platform: Platform): 
           properties: { subtree: { type: 'boolean' }, explain: { type: 'string' } },
         },
         security: secured,
+        response: replies({ 200: compiledReportReply }),
       },
     },
     async (request) => {
@@ -62,6 +65,7 @@ export function registerReportRoutes(app: FastifyInstance, platform: Platform): 
         params,
         body: docSchema(proactiveFiguresInput),
         security: secured,
+        response: replies({ 200: z.object({ proactive: proactiveFiguresInput }) }),
       },
     },
     async (request) => ({

@@ -10,7 +10,6 @@ import { limits } from '../../core/limits.js';
 import { logIn } from '../../services/accounts/log-in.js';
 import { logOut } from '../../services/accounts/log-out.js';
 import type { Platform } from '../../services/platform/platform.js';
-import { bulkReportCheckRoles } from '../../services/policies/access.js';
 import { clearSessionCookie, setSessionCookie } from '../auth.js';
 import { statusOf } from '../error-status.js';
 import { html } from '../pages/html.js';
@@ -123,10 +122,8 @@ export function registerWebLoginRoutes(
         const result = await logIn(platform, { username, password, ip: request.ip });
         setSessionCookie(request, reply, result.sessionId);
         reply.clearCookie(loginCsrfCookie, { path: '/login' });
-        const home = result.user.grants.some((g) => bulkReportCheckRoles.includes(g.role))
-          ? '/batch'
-          : '/check';
-        return reply.redirect(withLang(next || home, lang), 303);
+        // Staff work in the console (src/web); its shell sends anyone signed out back here.
+        return reply.redirect(withLang(next || '/console', lang), 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const problem = lang === 'en' ? error.messageEn : error.messageZh;
