@@ -11,7 +11,7 @@ import {
 import type { Platform } from '../../services/platform/platform.js';
 import { validate } from '../../services/platform/validate.js';
 import { clearSessionCookie, setSessionCookie, staffOf } from '../auth.js';
-import { docSchema, responses, secured } from '../openapi.js';
+import { docSchema, replies, responses, secured } from '../openapi.js';
 import { grantReply, presentUser, userReply } from '../presenters/user.js';
 
 const loginBody = z
@@ -56,7 +56,14 @@ export function registerAuthRoutes(
   );
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出登录 / log out', security: secured } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '退出登录 / log out',
+        security: secured,
+        response: replies({ 204: null }),
+      },
+    },
     async (request, reply) => {
       const staff = staffOf(request);
       if (request.sessionId) await logOut(platform, staff, request.sessionId);
