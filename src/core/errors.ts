@@ -28,6 +28,14 @@ export type ErrorCode =
   | 'REPORT_CHECKER_BUSY'
   | 'RATE_LIMITED'
   | 'CASE_FACTS_INVALID'
+  // Publishing intake (主动公开): notice bodies, attachments, catalogue imports.
+  | 'BODY_TOO_LARGE'
+  | 'ATTACHMENT_TYPE_REFUSED'
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENT_UNREADABLE'
+  | 'ATTACHMENT_TIMEOUT'
+  | 'ATTACHMENT_EXTRACTOR_UNAVAILABLE'
+  | 'IMPORT_INVALID'
   // Disclosure applications (依申请公开办件).
   | 'TRANSITION_NOT_ALLOWED'
   | 'APPLICATION_NOT_FOUND'

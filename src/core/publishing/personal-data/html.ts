@@ -25,7 +25,7 @@ const CELL_END = /^<\/t[dh]\s*>/i;
 
 /** Tags after which the reader sees a new line (cells, paragraphs, line breaks…). */
 const BLOCK =
-  /^<\/?(?:p|div|br|li|ul|ol|tr|table|thead|tbody|tfoot|h[1-6]|blockquote|section|article|hr|caption|dd|dt|dl|pre)\b/i;
+  /^<\/?(?:p|div|br|li|ul|ol|\/tr|table|thead|tbody|tfoot|h[1-6]|blockquote|section|article|hr|caption|dd|dt|dl|pre)\b/i;
 
 function decodeEntity(entity: string): string | null {
   if (entity.startsWith('&#x') || entity.startsWith('&#X')) {
