@@ -123,7 +123,7 @@ function decodeXmlText(text: string): string {
 }
 
 /** Guards a package before anything inflates it: entries, and the sizes its directory declares. */
-function checkPackage(bytes: Uint8Array, name: string, limits: AttachmentLimits): void {
+export function checkPackage(bytes: Uint8Array, name: string, limits: AttachmentLimits): void {
   let declared = 0;
   let entries;
   try {
