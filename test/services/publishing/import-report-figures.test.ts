@@ -7,7 +7,11 @@ import { compileAnnualReport } from '../../../src/services/reports/compile-annua
 import { importReportFigures } from '../../../src/services/reports/import-report-figures.js';
 import { setReportFigures } from '../../../src/services/reports/set-report-figures.js';
 import { reportFiguresRepository } from '../../../src/storage/report-figures-repository.js';
-import { databases, freshPlatform } from '../../helpers/databases.js';
+import { runCli } from '../../cli/run-cli.js';
+import { databases, freshPlatform, type TestDatabase } from '../../helpers/databases.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { staff } from '../../support/applications.js';
 
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -15,10 +19,11 @@ const csv = (text: string) => new TextEncoder().encode(text);
 describe.each(databases)("table 二's entered figures imported from a file, on %s", (_name, fresh) => {
   let platform: Platform;
   let close: () => Promise<void>;
+  let database: TestDatabase;
   let education: string;
 
   beforeAll(async () => {
-    ({ platform, close } = await freshPlatform(fresh));
+    ({ platform, close, database } = await freshPlatform(fresh));
     await seedDemo(platform);
     education = (await listAgencies(platform, cliOperator)).find((a) => a.code === 'demo-education')!.id;
   }, 120_000);
@@ -109,6 +114,34 @@ describe.each(databases)("table 二's entered figures imported from a file, on %
     ).rejects.toMatchObject({
       code: 'IMPORT_INVALID',
       messageZh: expect.stringContaining('行政处罚、行政强制、行政事业性收费（万元）'),
+    });
+  });
+
+  it('runs from the command line: refused rows with their reasons, exit code 1, a dry run stores nothing', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gongkai-figures-')), '表二.csv');
+    writeFileSync(
+      path,
+      '机关代码,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）\ndemo-subdistrict,2024,5,6,7,0.5\ndemo-subdistrict,2024,1,1,1,1\n',
+    );
+    const env = { DATABASE_URL: database.url };
+    const dry = await runCli(['report', 'figures-import', path, '--dry-run'], { env });
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('第 3 行拒绝：与第 2 行重复（同一机关和年度）');
+    expect(dry.stdout).toContain('将导入 1 行，拒绝 1 行。');
+    const run = await runCli(['report', 'figures-import', path, '--json'], { env });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      dryRun: false,
+      accepted: [{ line: 2, agency: 'demo-subdistrict', year: 2024 }],
+    });
+    const compiled = await compileAnnualReport(platform, cliOperator, {
+      agency: 'demo-subdistrict',
+      year: 2024,
+    });
+    expect(compiled.report.proactive).toMatchObject({
+      licensing: 5,
+      penalty: 6,
+      enforcement: 7,
+      feesTenThousandYuan: 0.5,
     });
   });
 });
