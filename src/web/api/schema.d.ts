@@ -3685,6 +3685,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/figures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 CSV 或 XLSX 导入表二填报数 / import table 二 figures from CSV or XLSX
+         * @description 表头：机关代码,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）。每个有问题的行单独拒绝并说明原因；dryRun=true 只列出不保存。 / Each bad row is refused alone with its reasons; dryRun=true stores nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 文件内容（base64）/ the file, base64 */
+                        contentBase64: string;
+                        /** @description 文件名 / file name (for messages), e.g. 表二.xlsx */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: {
+                                agency: string;
+                                line: number;
+                                year: number;
+                            }[];
+                            dryRun: boolean;
+                            refused: {
+                                line: number;
+                                reasons: {
+                                    en: string;
+                                    zh: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
