@@ -3,8 +3,10 @@
  * text the reader sees and masked inside text nodes only — tags, attributes and links are never rewritten, so
  * the markup stays what the sanitiser let through. A number split by inline markup (`<b>138</b>12345678`) is
  * still found: text nodes are joined as the reader sees them, and block boundaries (p, td, br, li…) separate.
+ * The attributes a reader can see or follow — `href` (a `mailto:` link), `title`, `alt` — are checked and masked
+ * too; their findings are reported apart (`attributes`), with offsets into the attribute's value.
  */
-import { findPersonalData, type FindOptions } from './detect.js';
+import { applyMasks, findPersonalData, type FindOptions } from './detect.js';
 import type { PersonalDataFinding } from './types.js';
 
 interface TextNode {
@@ -86,6 +88,48 @@ function textNodes(html: string): { nodes: TextNode[]; text: string } {
   return { nodes, text };
 }
 
+/** Personal data in one visible attribute of a tag: `name` is the attribute, offsets are into its value. */
+export interface AttributeFindings {
+  tag: string;
+  name: string;
+  findings: PersonalDataFinding[];
+}
+
+const TAG = /<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g;
+const VISIBLE_ATTRIBUTE = /(\s(href|title|alt)\s*=\s*)("([^"]*)"|'([^']*)')/gi;
+
+function decodeAttribute(value: string): string {
+  return value.replace(
+    /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g,
+    (entity) => decodeEntity(entity) ?? entity,
+  );
+}
+
+function encodeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Masks personal data in the visible attributes of every tag; what was found, per attribute. */
+function maskAttributes(
+  html: string,
+  options: FindOptions,
+): { html: string; attributes: AttributeFindings[] } {
+  const attributes: AttributeFindings[] = [];
+  const out = html.replace(TAG, (tag: string, tagName: string) =>
+    tag.replace(
+      VISIBLE_ATTRIBUTE,
+      (whole, prefix: string, name: string, _quoted, double?: string, single?: string) => {
+        const value = decodeAttribute(double ?? single ?? '');
+        const findings = findPersonalData(value, options);
+        if (findings.length === 0) return whole;
+        attributes.push({ tag: tagName.toLowerCase(), name: name.toLowerCase(), findings });
+        return `${prefix}"${encodeAttribute(applyMasks(value, findings))}"`;
+      },
+    ),
+  );
+  return { html: out, attributes };
+}
+
 /** Personal data in an HTML body; offsets are in the text a reader sees (`htmlText`). */
 export function findPersonalDataInHtml(html: string, options: FindOptions = {}): PersonalDataFinding[] {
   return findPersonalData(textNodes(html).text, options);
@@ -103,6 +147,15 @@ export function htmlText(html: string): string {
 export function maskPersonalDataInHtml(
   html: string,
   options: FindOptions = {},
+): { html: string; findings: PersonalDataFinding[]; attributes: AttributeFindings[] } {
+  const text = maskTextNodes(html, options);
+  const attributes = maskAttributes(text.html, options);
+  return { html: attributes.html, findings: text.findings, attributes: attributes.attributes };
+}
+
+function maskTextNodes(
+  html: string,
+  options: FindOptions,
 ): { html: string; findings: PersonalDataFinding[] } {
   const { nodes, text } = textNodes(html);
   const findings = findPersonalData(text, options);

@@ -11,7 +11,7 @@
  * - `PERSONAL_DATA_KINDS`, `PERSONAL_DATA_KIND_LABELS` (zh/en names of the kinds).
  */
 export { applyMasks, findPersonalData, maskPersonalData, type FindOptions } from './detect.js';
-export { findPersonalDataInHtml, htmlText, maskPersonalDataInHtml } from './html.js';
+export { findPersonalDataInHtml, htmlText, maskPersonalDataInHtml, type AttributeFindings } from './html.js';
 export { DEFAULT_MASK_RULES, maskRules, maskValue, type KeepEnds, type MaskRules } from './masks.js';
 export {
   PERSONAL_DATA_KINDS,

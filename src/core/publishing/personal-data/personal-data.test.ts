@@ -148,16 +148,30 @@ describe('masks', () => {
 });
 
 describe('HTML bodies', () => {
-  it('masks inside text nodes only, across inline markup, and keeps entities and attributes', () => {
+  it('masks inside text nodes only, across inline markup, and keeps entities and other attributes', () => {
     const html =
-      '<p class="x" title="13912345678">联系人：<b>王五</b>，电话<span>138</span>87654321 &amp; 身份证 11010519491231002X</p>' +
+      '<p class="13912345678">联系人：<b>王五</b>，电话<span>138</span>87654321 &amp; 身份证 11010519491231002X</p>' +
       '<table><tr><td>姓名</td><td>身份证号</td></tr><tr><td>李四</td><td>440304199001010011</td></tr></table>';
     const { html: masked, findings } = maskPersonalDataInHtml(html);
     expect(masked).toBe(
-      '<p class="x" title="13912345678">联系人：<b>王*</b>，电话<span>138</span>****4321 &amp; 身份证 1101**********002X</p>' +
+      '<p class="13912345678">联系人：<b>王*</b>，电话<span>138</span>****4321 &amp; 身份证 1101**********002X</p>' +
         '<table><tr><td>姓名</td><td>身份证号</td></tr><tr><td>李*</td><td>4403**********0011</td></tr></table>',
     );
     expect(findings.map((f) => f.kind)).toEqual(['name', 'mobile', 'id-number', 'name', 'id-number']);
+  });
+
+  it('masks what a reader sees in attributes too (a mailto: link, a title, an alt text)', () => {
+    const { html, attributes } = maskPersonalDataInHtml(
+      '<a href="mailto:zhangsan@163.com" title="张三 13812345678">来信</a><img src="/attachments/a1" alt=\'身份证 11010519491231002X\'>',
+    );
+    expect(html).toBe(
+      '<a href="mailto:z*******@163.com" title="张* 138****5678">来信</a><img src="/attachments/a1" alt="身份证 1101**********002X">',
+    );
+    expect(attributes.map((a) => [a.tag, a.name, a.findings.map((f) => f.kind)])).toEqual([
+      ['a', 'href', ['email']],
+      ['a', 'title', ['name', 'mobile']],
+      ['img', 'alt', ['id-number']],
+    ]);
   });
 
   it('locates findings in the text the reader sees, with blocks apart', () => {
