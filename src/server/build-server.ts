@@ -19,6 +19,7 @@ import type { Platform } from '../services/platform/platform.js';
 import { registerAuth } from './auth.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
+import { registerReportFiguresImportRoutes } from './routes/report-figures-import.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
 import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
 import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
@@ -31,7 +32,6 @@ import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
 import { registerReportRoutes } from './routes/reports.js';
-import { registerReportFiguresImportRoutes } from './routes/report-figures-import.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserAccessRoutes } from './routes/user-access.js';
 import { registerUserRoutes } from './routes/users.js';
@@ -217,11 +217,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerUserAccessRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
+  registerReportFiguresImportRoutes(app, deps.platform);
   registerAnswerTemplateRoutes(app, deps.platform);
   registerAnswerDocumentRoutes(app, deps.platform);
   registerApplicationRoutes(app, deps.platform);
   registerReportRoutes(app, deps.platform);
-  registerReportFiguresImportRoutes(app, deps.platform);
   registerPublicApplicationRoutes(app, deps.platform, {
     submitPerMinute: deps.publicSubmitPerMinute ?? 10,
     statusPerMinute: deps.publicStatusPerMinute ?? 30,
