@@ -167,3 +167,5 @@ export async function getAttachmentContent(
   if (!bytes) throw attachmentNotFound(attachmentId);
   return { attachment, bytes };
 }
+
+export type { StoredAttachment };
