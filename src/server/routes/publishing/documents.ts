@@ -354,6 +354,13 @@ export function registerDocumentRoutes(app: FastifyInstance, platform: Platform)
           required: ['ref', 'attachmentId'],
         },
         security: secured,
+        response: {
+          ...replies({}),
+          200: {
+            description: '附件的原始内容 / the attachment bytes',
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+        },
       },
     },
     async (request, reply) => {
