@@ -48,6 +48,15 @@ export type ErrorCode =
   | 'ANSWER_TEMPLATE_VERSION_CONFLICT'
   | 'ANSWER_NOT_AVAILABLE'
   | 'ANSWER_NOT_ISSUED'
+  // 主动公开: documents, their review and publication.
+  | 'DOCUMENT_INVALID'
+  | 'DOCUMENT_NOT_FOUND'
+  | 'DOCUMENT_NOT_EDITABLE'
+  | 'DOCUMENT_CHANGED'
+  | 'DOCUMENT_BLOCKED'
+  | 'ATTACHMENT_INVALID'
+  | 'ATTACHMENT_NOT_FOUND'
+  | 'PUBLISHING_SETTINGS_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

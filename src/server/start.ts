@@ -1,6 +1,7 @@
 import { DomainError } from '../core/errors.js';
 import { openPlatform } from '../services/platform/platform.js';
 import { seedDemo } from '../services/platform/seed-demo.js';
+import { startPublishScheduler } from '../services/publishing/publish-scheduler.js';
 import { buildServer, loggerOptions } from './build-server.js';
 import { readServerConfig } from './config.js';
 
@@ -39,11 +40,20 @@ async function start(): Promise<void> {
     reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
     checkPerMinute: config.checkPerMinute,
   });
+  // 定时发布: scheduled documents go out within a minute of their time.
+  const stopScheduler = startPublishScheduler(platform, (results, error) => {
+    if (error) app.log.error({ err: error }, 'scheduled publishing failed');
+    for (const r of results) {
+      if (r.published) app.log.info({ document: r.id }, 'scheduled document published');
+      else app.log.warn({ document: r.id, error: r.error }, 'scheduled document not published');
+    }
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopScheduler();
     try {
       // Closing the server also terminates the report checker's worker threads (an onClose hook).
       await app.close();

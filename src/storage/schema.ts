@@ -1,3 +1,5 @@
+import type { PublishingTables } from './publishing/schema.js';
+
 /** The database schema as Kysely sees it. Times are ISO-8601 UTC text and JSON is text, the same on both dialects. */
 export interface AgencyTable {
   id: string;
@@ -193,7 +195,7 @@ export interface AnswerDocumentTable {
   issued_by: string;
 }
 
-export interface Database {
+export interface Database extends PublishingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
