@@ -17,6 +17,7 @@ import { limits } from '../core/limits.js';
 import { IsolatedChecker, type IsolatedCheckOptions } from '../services/reports/isolated-check.js';
 import type { Platform } from '../services/platform/platform.js';
 import { registerAuth } from './auth.js';
+import { registerEdgeValidation } from './edge-validation.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
@@ -209,6 +210,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => checker.close());
 
   registerAuth(app, deps.platform);
+  registerEdgeValidation(app);
   registerHealthRoutes(app, deps.platform);
   registerAuthRoutes(app, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
   registerAgencyRoutes(app, deps.platform);

@@ -3,6 +3,7 @@ import { sessionsRepository } from '../../storage/sessions-repository.js';
 import { usersRepository } from '../../storage/users-repository.js';
 import { withAudit } from '../audit/audit-trail.js';
 import { errors } from '../platform/errors.js';
+import { unsafeTextError } from '../platform/validate.js';
 import { randomSecret, verifyPassword } from './passwords.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { staffPrincipal } from './principal.js';
@@ -28,6 +29,8 @@ export async function logIn(
   deps: PlatformDeps,
   input: { username: string; password: string; ip: string },
 ): Promise<LoginResult> {
+  const unsafe = unsafeTextError({ username: input.username, password: input.password });
+  if (unsafe) throw unsafe;
   const now = deps.clock();
   const user = await usersRepository.findByUsername(deps.db, input.username);
   if (!user || user.passwordHash === null || user.disabledAt !== null) {

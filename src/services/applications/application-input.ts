@@ -11,9 +11,13 @@ import {
   identityKinds,
 } from '../../core/applications/record.js';
 import { isResidentIdNumber, isUnifiedSocialCreditCode } from '../../core/identity.js';
+import { isIsoDate } from '../../core/calendar/date.js';
 import { limits } from '../../core/limits.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
+  .refine(isIsoDate, '日期不存在（如 11 月 31 日） / no such day (such as 31 November)');
 const name = z.string().trim().min(1).max(limits.nameMaxLength);
 const text = z.string().trim().min(1).max(limits.textMaxLength);
 const optional = (max: number = limits.textMaxLength) => z.string().trim().max(max).nullable().optional();
@@ -99,7 +103,13 @@ export const registerApplicationInput = publicApplicationInput
     /** Agency id or code. */
     agency: z.string().min(1),
     channel: z.enum(channels),
-    submittedAt: z.iso.datetime({ offset: true }).optional(),
+    submittedAt: z.iso
+      .datetime({ offset: true })
+      .refine(
+        (t) => isIsoDate(t.slice(0, 10)),
+        '日期不存在（如 11 月 31 日） / no such day (such as 31 November)',
+      )
+      .optional(),
   })
   .strict();
 export type RegisterApplicationInput = z.input<typeof registerApplicationInput>;

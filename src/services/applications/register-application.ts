@@ -26,7 +26,8 @@ import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { handleApplicationRoles, inScope, readAgencyRoles, scopeOf } from '../policies/access.js';
 import { auditActorOf, type Principal } from '../accounts/principal.js';
-import { validate } from '../platform/validate.js';
+import { validate, validationError } from '../platform/validate.js';
+import { regulationsInForceSince, submittedAtSkewMs } from '../../core/input-rules.js';
 
 /** What intake returns: the case, its query code (only when it can be shown), and what intake noticed. */
 export interface RegisteredApplication {
@@ -81,6 +82,35 @@ function monthBounds(date: IsoDate): [IsoDate, IsoDate] {
   return [first, addDays(`${next.slice(0, 7)}-01`, -1)];
 }
 
+/** The earliest submission time accepted: the day the 条例 took effect, in Beijing. */
+const earliestSubmission = new Date(`${regulationsInForceSince}T00:00:00+08:00`);
+
+/**
+ * A submission time staff enter must be a moment that can have happened: not later than now (beyond a small
+ * clock skew) and not before the 政府信息公开条例 took effect (2008-05-01), which no application can predate.
+ */
+function checkSubmittedAt(submittedAt: Date, now: Date): Date {
+  if (submittedAt.getTime() > now.getTime() + submittedAtSkewMs) {
+    throw validationError([
+      {
+        path: 'submittedAt',
+        message: '提交时间不能晚于当前时间',
+        messageEn: 'the submission time cannot be in the future',
+      },
+    ]);
+  }
+  if (submittedAt < earliestSubmission) {
+    throw validationError([
+      {
+        path: 'submittedAt',
+        message: `提交时间不能早于《政府信息公开条例》施行之日（${regulationsInForceSince}）`,
+        messageEn: `the submission time cannot be before the Regulations took effect (${regulationsInForceSince})`,
+      },
+    ]);
+  }
+  return submittedAt;
+}
+
 /**
  * Registers an application inside an open transaction (staff intake and the public channel share it): allocates
  * the tracking number, flags a likely duplicate, appends the `registered` event and projects the state.
@@ -94,7 +124,7 @@ export async function registerInTransaction(
   record: (event: AuditEvent) => void,
 ): Promise<RegisteredApplication> {
   const now = deps.clock();
-  const submittedAt = input.submittedAt ? new Date(input.submittedAt) : now;
+  const submittedAt = input.submittedAt ? checkSubmittedAt(new Date(input.submittedAt), now) : now;
   const registeredOn = beijingDate(submittedAt);
   const applicantKey = applicantKeyOf(input.applicant);
   // A form submitted twice is one case: its key, or failing that its content on the same day.
