@@ -19,7 +19,7 @@ describe('the HTTP API: auth, CSRF, errors, headers, logs', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    server = await freshServer(freshSqlite, { trustProxy: true });
+    server = await freshServer(freshSqlite, { trustProxy: 1 });
     app = server.app;
     await createUser(server.platform, cliOperator, {
       username: 'http.user',
