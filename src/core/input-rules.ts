@@ -83,3 +83,23 @@ export function isWebUrl(text: string): boolean {
   }
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
 }
+
+/**
+ * Whether an idempotency key is random enough to name one form: at least 8 different characters, about 40 bits by
+ * the characters' own frequencies (a UUID has ~130, 16 random base64url characters ~60, `aaaaaaaaaaaaaaaa` 0),
+ * and not one short piece repeated (`abcdabcdabcdabcd`). A guessable key would let one applicant's form meet
+ * another's. Forms should send a UUID or at least 22 random characters.
+ */
+export function isStrongKey(key: string): boolean {
+  const chars = [...key];
+  const counts = new Map<string, number>();
+  for (const char of chars) counts.set(char, (counts.get(char) ?? 0) + 1);
+  if (counts.size < 8) return false;
+  let bits = 0;
+  for (const count of counts.values()) bits -= count * Math.log2(count / chars.length);
+  if (bits < 40) return false;
+  for (let period = 1; period <= chars.length / 2; period += 1) {
+    if (chars.every((char, i) => char === chars[i % period])) return false;
+  }
+  return true;
+}

@@ -13,6 +13,7 @@ import {
 import { isResidentIdNumber, isUnifiedSocialCreditCode } from '../../core/identity.js';
 import { isIsoDate } from '../../core/calendar/date.js';
 import { limits } from '../../core/limits.js';
+import { isStrongKey } from '../../core/input-rules.js';
 
 const date = z
   .string()
@@ -86,13 +87,24 @@ export const formInput = z
   .object({ medium: z.enum(formMedia), delivery: z.enum(deliveryWays), note: optional() })
   .strict();
 
-/** The public form (online channel). `idempotencyKey`: a random value the form carries, ≥ 16 characters. */
+/**
+ * The public form (online channel). `idempotencyKey`: a random value the form carries (≥ 16 characters, not
+ * guessable — see `isStrongKey`); it names this content only: the same key with other content is refused.
+ */
 export const publicApplicationInput = z
   .object({
     applicant: applicantInput,
     request: requestInput,
     form: formInput,
-    idempotencyKey: z.string().min(16).max(200).optional(),
+    idempotencyKey: z
+      .string()
+      .min(16, '表单编号至少 16 个字符 / the form key needs at least 16 characters')
+      .max(200)
+      .refine(
+        isStrongKey,
+        '表单编号过于简单，可能与他人重复；请使用随机生成的值（如 UUID） / the form key is too simple and could match someone else’s; use a random value such as a UUID',
+      )
+      .optional(),
   })
   .strict();
 export type PublicApplicationInput = z.input<typeof publicApplicationInput>;

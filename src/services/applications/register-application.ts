@@ -82,6 +82,37 @@ function monthBounds(date: IsoDate): [IsoDate, IsoDate] {
   return [first, addDays(`${next.slice(0, 7)}-01`, -1)];
 }
 
+/** What a form says, as it is stored: applicant, request, form and channel (not the time it was sent). */
+type FormContent = Pick<ApplicationRecord, 'applicant' | 'request' | 'form' | 'channel'>;
+
+function recordContent(input: Parsed): FormContent {
+  return {
+    applicant: {
+      type: input.applicant.type,
+      name: input.applicant.name,
+      identityKind: input.applicant.identityKind,
+      identityNumber: normaliseIdentityNumber(input.applicant.identityNumber),
+      phone: input.applicant.phone ?? null,
+      email: input.applicant.email ?? null,
+      address: input.applicant.address ?? null,
+      contactPerson: input.applicant.contactPerson ?? null,
+    },
+    request: {
+      title: input.request.title ?? null,
+      documentNumber: input.request.documentNumber ?? null,
+      description: input.request.description,
+    },
+    form: { medium: input.form.medium, delivery: input.form.delivery, note: input.form.note ?? null },
+    channel: input.channel,
+  };
+}
+
+/** A hash of a form's content, compared when a key comes again. */
+function contentOf(content: FormContent): string {
+  const { applicant, request, form, channel } = content;
+  return sha256(`content:${canonicalJson({ applicant, request, form, channel })}`);
+}
+
 /** The earliest submission time accepted: the day the 条例 took effect, in Beijing. */
 const earliestSubmission = new Date(`${regulationsInForceSince}T00:00:00+08:00`);
 
@@ -136,6 +167,11 @@ export async function registerInTransaction(
   const [monthFirst, monthLast] = monthBounds(registeredOn);
   const existing = await applicationsRepository.findByIdempotency(trx, agency.id, idempotencyHash);
   if (existing) {
+    // A key names one form's content: another content under the same key is someone else's form (or a copied
+    // key), refused without a word about the first case.
+    if (input.idempotencyKey && contentOf(existing.record) !== contentOf(recordContent(input))) {
+      throw errors.idempotencyKeyReused();
+    }
     return {
       record: existing.record,
       queryCode: input.idempotencyKey ? queryCodeFor(input.idempotencyKey, existing.record.id) : null,
@@ -150,11 +186,8 @@ export async function registerInTransaction(
     };
   }
 
-  const requestRecord = {
-    title: input.request.title ?? null,
-    documentNumber: input.request.documentNumber ?? null,
-    description: input.request.description,
-  };
+  const content = recordContent(input);
+  const requestRecord = content.request;
   // 条例第三十六条第六项: a repeated request of the same applicant is flagged with the earlier case.
   const text = requestText(requestRecord);
   let duplicateOf: ApplicationRecord['duplicateOf'] = null;
@@ -187,18 +220,9 @@ export async function registerInTransaction(
     id,
     agencyId: agency.id,
     trackingNumber: formatTrackingNumber(agency.code, year, seq),
-    applicant: {
-      type: input.applicant.type,
-      name: input.applicant.name,
-      identityKind: input.applicant.identityKind,
-      identityNumber: normaliseIdentityNumber(input.applicant.identityNumber),
-      phone: input.applicant.phone ?? null,
-      email: input.applicant.email ?? null,
-      address: input.applicant.address ?? null,
-      contactPerson: input.applicant.contactPerson ?? null,
-    },
+    applicant: content.applicant,
     request: requestRecord,
-    form: { medium: input.form.medium, delivery: input.form.delivery, note: input.form.note ?? null },
+    form: content.form,
     channel,
     submittedAt: submittedAt.toISOString(),
     duplicateOf,

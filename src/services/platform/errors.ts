@@ -52,6 +52,13 @@ export const errors = {
       "this is the account's only role; disable the account to end all its access",
     ),
   passwordWrong: () => new DomainError('PASSWORD_WRONG', '当前密码不正确', 'the current password is wrong'),
+  idempotencyKeyReused: () =>
+    new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      '这个表单编号已用于另一份内容不同的申请，本次申请没有提交。请刷新页面，在新表单中重新填写后提交。',
+      'This form key was already used for an application with other content; this one was not submitted. ' +
+        'Reload the page and submit it from a new form.',
+    ),
   tokenNotFound: (id: string) =>
     new DomainError('TOKEN_NOT_FOUND', `找不到访问令牌：${id}`, `API token not found: ${id}`),
 };
