@@ -160,6 +160,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (request.routeOptions.config?.html) return htmlError(error, request, reply);
     if (error instanceof DomainError) {
+      const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof wait === 'number') reply.header('retry-after', String(wait));
       return reply.code(statusOf(error.code)).send(presentError(error));
     }
     const status = error.statusCode ?? 500;
