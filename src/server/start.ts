@@ -1,4 +1,5 @@
 import { DomainError } from '../core/errors.js';
+import { announceServerOn } from '../services/platform/backup-database.js';
 import { openPlatform } from '../services/platform/platform.js';
 import { seedDemo } from '../services/platform/seed-demo.js';
 import { buildServer, loggerOptions } from './build-server.js';
@@ -20,6 +21,7 @@ async function start(): Promise<void> {
     scryptLog2N: config.scryptLog2N,
     tokenExpiryDays: config.tokenExpiryDays,
   });
+  const unannounce = announceServerOn(config.databaseUrl, new Date());
   const seed = await seedDemo(platform);
   if (seed) {
     process.stdout.write(
@@ -48,6 +50,7 @@ async function start(): Promise<void> {
       // Closing the server also terminates the report checker's worker threads (an onClose hook).
       await app.close();
       await platform.close();
+      unannounce();
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed');
