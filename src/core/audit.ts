@@ -25,6 +25,7 @@ export const auditActions = [
   'report.figures-set',
   'answerTemplate.update',
   'answer.issue',
+  'personal-data.read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

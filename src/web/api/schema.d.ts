@@ -3463,7 +3463,7 @@ export interface paths {
         put?: never;
         /**
          * 在线提交政府信息公开申请 / submit an application online
-         * @description idempotencyKey: 表单生成的随机值；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码。 / a random value of the form: submitting it twice creates one case and returns the same number and code.
+         * @description idempotencyKey: 表单生成的随机值（如 UUID；过于简单的值返回 400）；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码；同一编号配不同内容返回 409 IDEMPOTENCY_KEY_REUSED，不透露任何已有申请。 / a random value of the form (such as a UUID; guessable values answer 400): submitting it twice creates one case and returns the same number and code; the same key with other content answers 409 IDEMPOTENCY_KEY_REUSED and reveals nothing of the case it names.
          */
         post: {
             parameters: {
@@ -3672,6 +3672,94 @@ export interface paths {
                                 zh: string;
                             };
                             trackingNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/admin-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管理员授予的角色（主管部门、审计可见；可读个人信息者在前） / roles administrators granted (for supervisors and auditors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: {
+                                /** @description 账户也由该管理员创建 / the same administrator created the account */
+                                accountMadeByGranter: boolean;
+                                agencyCode: string;
+                                agencyId: string;
+                                agencyName: string;
+                                disabled: boolean;
+                                displayName: string;
+                                grantedAt: string | null;
+                                /** @description 授予的管理员 / the administrator who granted it */
+                                grantedBy: string | null;
+                                grantedByUserId: string;
+                                /** @description 可读办件及申请人个人信息 / reads cases and applicants’ personal data */
+                                readsPersonalData: boolean;
+                                /** @enum {string} */
+                                role: "admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor";
+                                userId: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
                         };
                     };
                 };
