@@ -1,4 +1,5 @@
 import { DomainError } from '../core/errors.js';
+import { announceServerOn } from '../services/platform/backup-database.js';
 import { openPlatform } from '../services/platform/platform.js';
 import { seedDemo } from '../services/platform/seed-demo.js';
 import { startPublishScheduler } from '../services/publishing/publish-scheduler.js';
@@ -21,6 +22,7 @@ async function start(): Promise<void> {
     scryptLog2N: config.scryptLog2N,
     tokenExpiryDays: config.tokenExpiryDays,
   });
+  const unannounce = announceServerOn(config.databaseUrl, new Date());
   const seed = await seedDemo(platform);
   if (seed) {
     process.stdout.write(
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
       // Closing the server also terminates the report checker's worker threads (an onClose hook).
       await app.close();
       await platform.close();
+      unannounce();
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { backupDatabase, restoreDatabase } from '../../services/platform/backup-database.js';
 import { migrateDatabase } from '../../services/platform/platform.js';
 import type { CliIo } from '../io.js';
-import { asCliError, cliConfig } from './with-platform.js';
+import { announceDatabase, asCliError, cliConfig } from './with-platform.js';
 
 /** `gongkai db migrate|backup|restore`. */
 export function registerDbCommands(program: Command, io: CliIo): void {
@@ -13,7 +13,9 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .description('执行待运行的数据库迁移 / apply pending migrations')
     .action(async () => {
       try {
-        const applied = await migrateDatabase(cliConfig(io).databaseUrl);
+        const url = cliConfig(io).databaseUrl;
+        announceDatabase(io, url);
+        const applied = await migrateDatabase(url);
         io.stdout(
           applied.length === 0
             ? '数据库已是最新 / database is up to date\n'
@@ -27,7 +29,9 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .description('在线备份 SQLite 数据库（服务可继续运行） / consistent online backup of the SQLite database')
     .action(async (file: string) => {
       try {
-        await backupDatabase(cliConfig(io).databaseUrl, file);
+        const url = cliConfig(io).databaseUrl;
+        announceDatabase(io, url);
+        await backupDatabase(url, file);
         io.stdout(`已备份到 / backed up to ${file}\n`);
       } catch (error) {
         throw asCliError(error);
@@ -39,7 +43,9 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     )
     .action(async (file: string) => {
       try {
-        restoreDatabase(cliConfig(io).databaseUrl, file);
+        const url = cliConfig(io).databaseUrl;
+        announceDatabase(io, url);
+        restoreDatabase(url, file);
         io.stdout(`已从 ${file} 恢复 / restored from ${file}\n`);
       } catch (error) {
         throw asCliError(error);
