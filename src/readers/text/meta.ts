@@ -63,7 +63,9 @@ export function findTitle(rawLines: readonly string[]): { agency: string | null;
     // Full-width digits made ASCII, brackets and the rest kept as printed.
     const line = raw
       .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-      .replace(/\s+/g, '');
+      .replace(/\s+/g, '')
+      // A crawler's or a site's field name before the title (`标题: …`).
+      .replace(/^(?:文章标题|标题|题目|名称|title)[:：]/i, '');
     if (line === '' || isPageNumber(line)) continue;
     head.push(line);
     if (head.length >= 4) break;
