@@ -44,6 +44,11 @@ function toEvents(lines: readonly Line[]): Event[] {
     while (i < tokens.length) {
       const token = tokens[i]!;
       if (token.kind === 'text') {
+        // Column names of a header row (a converter's 数据1…, a wrong header repeated mid-table) name no row.
+        if (token.header) {
+          i++;
+          continue;
+        }
         events.push({ kind: 'label', text: token.text });
         lineHadText = true;
         i++;
@@ -218,6 +223,14 @@ function decodeRows(lines: readonly Line[], reading: Reading): DecodedRow[] {
     if (lone !== null && (lone.kind === 'run' || lone.text.length >= WIDTH)) {
       const values = splitSummed(lone.text.replace(/\D/g, ''), WIDTH - 1);
       out.push({ cells: null, candidates: { values, at: lone.at }, anchor });
+      continue;
+    }
+    // Blank markers under a header that names no row (`申请人情况（自然人）| - | -`): nothing of the table.
+    if (
+      anchor === null &&
+      filled.length !== WIDTH &&
+      filled.every((t) => t.kind === 'value' && t.value === null)
+    ) {
       continue;
     }
     const rows = runs.length === 0 ? rowCells(event.tokens) : [];

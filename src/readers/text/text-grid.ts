@@ -65,6 +65,18 @@ function isBlank(line: string): boolean {
   return true;
 }
 
+/**
+ * The row above a markdown rule is the table's header: its cells are column names (`数据1`, `本年新收件数`) even
+ * when they hold digits. A row with numbers of its own (a converter that put a data row first) is left alone.
+ */
+function markHeader(row: GridRow | undefined): void {
+  if (row === undefined || row.length < 2) return;
+  let numbers = 0;
+  for (const cell of row) if (/^\s*\d+(?:\.\d+)?\s*$/.test(cell.text)) numbers++;
+  if (numbers > 0) return;
+  for (const cell of row) cell.header = true;
+}
+
 /** A piece of a line as one row, or pieces of MAX_LINE when longer (so no pattern sees megabytes). */
 function pushLong(rows: GridRow[], text: string, lineNo: number, column: number): void {
   if (text.length <= MAX_LINE) {
@@ -83,7 +95,10 @@ export function textToGrid(text: string): Grid {
   for (const rawLine of text.split('\n')) {
     lineNo++;
     const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
-    if (line.includes('--') && MARKDOWN_RULE.test(line)) continue;
+    if (line.includes('--') && MARKDOWN_RULE.test(line)) {
+      markHeader(rows[rows.length - 1]);
+      continue;
+    }
     if (line.length >= STREAM_MIN_LENGTH) {
       // A page (or part of one) on one line: cut at the statutory labels found in it.
       const segments = streamSegments(line, lineNo);
