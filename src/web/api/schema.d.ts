@@ -1025,7 +1025,7 @@ export interface paths {
                                 messageEn: string;
                                 path: string;
                                 /** @enum {string} */
-                                rule: "balance" | "row-total" | "outcome-total" | "appeal-total" | "non-negative" | "template" | "sections" | "missing" | "carry-over" | "stock-continuity" | "fee-unit";
+                                rule: "balance" | "row-total" | "outcome-total" | "appeal-total" | "non-negative" | "template" | "sections" | "missing" | "carry-over" | "stock-continuity" | "fee-unit" | "prose";
                                 /** @enum {string} */
                                 severity: "error" | "warning";
                             }[];
