@@ -49,9 +49,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const read = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8'));
   const { promised, lowest, bad } = enginesOutOfRange(read('package.json'), read('package-lock.json'));
   if (bad.length === 0) {
-    console.log(`== engines: every package in package-lock.json supports Node ${lowest} (package.json: ${promised})`);
+    console.log(
+      `== engines: every package in package-lock.json supports Node ${lowest} (package.json: ${promised})`,
+    );
   } else {
-    console.error(`!! engines: package.json promises Node ${promised}, but these packages want another Node:`);
+    console.error(
+      `!! engines: package.json promises Node ${promised}, but these packages want another Node:`,
+    );
     for (const b of bad) console.error(`   ${b.name}@${b.version ?? '?'} wants node ${b.range} (${b.path})`);
     console.error(`   Choose versions (or npm overrides) that support Node ${lowest}.`);
     process.exitCode = 1;

@@ -24,7 +24,10 @@ describe('engines', () => {
       {
         packages: {
           '': { version: '0.1.0' },
-          'node_modules/light-my-request/node_modules/cookie': { version: '2.0.2', engines: { node: '>=22' } },
+          'node_modules/light-my-request/node_modules/cookie': {
+            version: '2.0.2',
+            engines: { node: '>=22' },
+          },
           'node_modules/content-disposition': { version: '2.0.1', engines: { node: '>=18' } },
           'node_modules/old': { version: '1.0.0', engines: ['node >= 0.4'] },
         },
