@@ -1,6 +1,7 @@
 import { DomainError } from '../core/errors.js';
 import { openPlatform } from '../services/platform/platform.js';
 import { seedDemo } from '../services/platform/seed-demo.js';
+import { anchorAuditChain } from '../services/audit/anchor-audit-chain.js';
 import { buildServer, loggerOptions } from './build-server.js';
 import { readServerConfig } from './config.js';
 
@@ -39,14 +40,32 @@ async function start(): Promise<void> {
     reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
     checkPerMinute: config.checkPerMinute,
   });
+  // The audit chain's head, written outside the database at intervals and on shutdown (docs/operations.md).
+  const anchorFile = config.auditAnchorFile;
+  const anchor = async (reason: 'interval' | 'shutdown') => {
+    if (!anchorFile) return;
+    try {
+      await anchorAuditChain(platform, anchorFile, reason);
+    } catch (error) {
+      app.log.error({ err: error }, 'audit anchor not written');
+    }
+  };
+  await anchor('interval');
+  const anchoring =
+    config.auditAnchorMinutes > 0
+      ? setInterval(() => void anchor('interval'), config.auditAnchorMinutes * 60_000)
+      : null;
+  anchoring?.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      if (anchoring) clearInterval(anchoring);
       // Closing the server also terminates the report checker's worker threads (an onClose hook).
       await app.close();
+      await anchor('shutdown');
       await platform.close();
       process.exit(0);
     } catch (error) {
