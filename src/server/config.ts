@@ -21,6 +21,8 @@ export interface ServerConfig extends RuntimeConfig {
   checkTimeoutMs: number;
   /** Public report checks per client IP and minute (GONGKAI_CHECK_PER_MINUTE, default 30). */
   checkPerMinute: number;
+  /** Minutes between audit anchors written by the server (GONGKAI_AUDIT_ANCHOR_MINUTES, default 10; 0: none). */
+  auditAnchorMinutes: number;
 }
 
 /** What Fastify's `trustProxy` is given: no proxy, a hop count, or the proxies' addresses/CIDRs. */
@@ -70,6 +72,7 @@ const schema = z.object({
   GONGKAI_CHECK_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   GONGKAI_CHECK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
   GONGKAI_CHECK_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(limits.checkPerMinute),
+  GONGKAI_AUDIT_ANCHOR_MINUTES: z.coerce.number().min(0).max(1440).default(10),
 });
 
 /** Reads the environment; a mistake is a coded CONFIG_INVALID error with a Chinese and an English message. */
@@ -93,5 +96,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     checkWorkers: result.data.GONGKAI_CHECK_WORKERS,
     checkTimeoutMs: Math.round(result.data.GONGKAI_CHECK_TIMEOUT_SECONDS * 1000),
     checkPerMinute: result.data.GONGKAI_CHECK_PER_MINUTE,
+    auditAnchorMinutes: result.data.GONGKAI_AUDIT_ANCHOR_MINUTES,
   };
 }
