@@ -3,6 +3,7 @@ import { limits } from '../../core/limits.js';
 import { openDatabase, type DatabaseTarget } from '../../storage/database.js';
 import { migrateToLatest } from '../../storage/migrate.js';
 import type { Database } from '../../storage/schema.js';
+import { refreshCaseClocks } from '../applications/refresh-case-clocks.js';
 
 /** What the use cases need: the database, a clock, and the password hashing cost. */
 export interface PlatformDeps {
@@ -32,7 +33,11 @@ export interface OpenPlatformOptions {
 export async function openPlatform(url: string, options: OpenPlatformOptions = {}): Promise<Platform> {
   const opened = openDatabase(url);
   try {
-    if (options.migrate ?? true) await migrateToLatest(opened.db as Kysely<unknown>);
+    if (options.migrate ?? true) {
+      await migrateToLatest(opened.db as Kysely<unknown>);
+      // Stored due dates follow the calendar this release carries (and fill in after the migration adding them).
+      await refreshCaseClocks(opened.db, options.clock ?? (() => new Date()));
+    }
   } catch (error) {
     await opened.close();
     throw error;
