@@ -38,6 +38,9 @@ async function start(): Promise<void> {
     trustProxy: config.trustProxy,
     reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
     checkPerMinute: config.checkPerMinute,
+    publicSubmitPerMinute: config.submitPerMinute,
+    publicStatusPerMinute: config.statusPerMinute,
+    loginPerMinute: config.loginPerMinute,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
