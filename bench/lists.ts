@@ -3,7 +3,9 @@
 // and the last page over HTTP (the real server, in this process), and meanwhile a health check every 5 ms measures
 // how long the server keeps others waiting. Prints p50/p95 per list and the health check's p50/p95/max.
 // BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test) is where a scratch database is created and dropped;
-// BENCH_SKIP_PG=1 measures SQLite only. Not a test; figures depend on the machine, so the load average is printed.
+// BENCH_SKIP_PG=1 measures SQLite only, BENCH_SKIP_SQLITE=1 PostgreSQL only. CPU ms: this process's CPU per page
+// (client and server; with SQLite the query too; also the health checks running meanwhile), the figure a loaded
+// machine disturbs least. Not a test; figures depend on the machine, so the load average is printed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +54,18 @@ async function load(platform: Platform, agencies: Agency[], days: { day: string;
     const chunk = days.slice(i, i + 500).map((d, k) => sql`(${i + k}, ${d.day}, ${d.ordinal})`);
     await sql`insert into bench_days (idx, day, ordinal) values ${sql.join(chunk)}`.execute(db);
   }
+  // Secondary indexes are built after the load (a sorted build), as a bulk import would.
+  const indexes =
+    platform.target.dialect === 'postgres'
+      ? (
+          await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes
+            where tablename = 'applications' and indexname like 'applications%idx'`.execute(db)
+        ).rows
+      : (
+          await sql<{ name: string; def: string }>`select name, sql as def from sqlite_master
+            where type = 'index' and tbl_name = 'applications' and name like 'applications%idx'`.execute(db)
+        ).rows;
+  for (const index of indexes) await sql`drop index ${sql.ref(index.name)}`.execute(db);
   const perAgency = Math.ceil(CASES / agencies.length);
   for (const [a, agency] of agencies.entries()) {
     const offset = a * perAgency;
@@ -81,6 +95,7 @@ async function load(platform: Platform, agencies: Agency[], days: { day: string;
     `.execute(db);
   }
   await sql`drop table bench_days`.execute(db);
+  for (const index of indexes) await sql.raw(index.def).execute(db);
   if (platform.target.dialect === 'postgres') await sql`vacuum analyze applications`.execute(db);
   else await sql`analyze`.execute(db);
 }
@@ -139,6 +154,13 @@ async function run(url: string): Promise<void> {
       console.log(
         `\n${platform.target.dialect}: ${CASES.toLocaleString('en')} cases in ${agencies.length} agencies, loaded in ${loadSeconds.toFixed(0)} s; today ${today}; load average ${loadavg()[0]!.toFixed(2)}`,
       );
+      // The same process's CPU for one health check (client and server): the baseline of the CPU column.
+      const healthCpuStart = process.cpuUsage();
+      for (let i = 0; i < RUNS + 20; i += 1) await (await fetch(`${base}/api/v1/health`)).arrayBuffer();
+      const healthCpu = process.cpuUsage(healthCpuStart);
+      console.log(
+        `one health check alone: ${((healthCpu.user + healthCpu.system) / 1000 / (RUNS + 20)).toFixed(1)} ms CPU of this process`,
+      );
       // A health check every 5 ms for as long as the lists are asked for.
       const health: number[] = [];
       let measuring = true;
@@ -151,7 +173,7 @@ async function run(url: string): Promise<void> {
           await new Promise((r) => setTimeout(r, 5));
         }
       })();
-      console.log('list                          scope     page    p50 ms   p95 ms   rows');
+      console.log('list                          scope     page    p50 ms   p95 ms   CPU ms   rows');
       const filters: [string, Record<string, string>][] = [
         ['all', {}],
         ['open', { filter: 'open' }],
@@ -200,16 +222,22 @@ async function run(url: string): Promise<void> {
             const query = new URLSearchParams({ ...params, subtree: String(subtree), limit: String(LIMIT) });
             if (cursor) query.set('cursor', cursor);
             const times: number[] = [];
+            let cpuMs = 0;
             let rows = 0;
             let next: string | null = null;
             for (let i = 0; i < RUNS + 2; i += 1) {
               const start = performance.now();
+              const startCpu = process.cpuUsage();
               const res = await fetch(`${base}/api/v1/agencies/${agency.id}/applications?${query}`, {
                 headers,
               });
               const body = (await res.json()) as { applications: unknown[]; nextCursor: string | null };
               if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-              if (i >= 2) times.push(performance.now() - start);
+              const cpu = process.cpuUsage(startCpu);
+              if (i >= 2) {
+                times.push(performance.now() - start);
+                cpuMs += (cpu.user + cpu.system) / 1000;
+              }
               rows = body.applications.length;
               next = body.nextCursor;
             }
@@ -217,7 +245,7 @@ async function run(url: string): Promise<void> {
             times.sort((a, b) => a - b);
             worst = Math.max(worst, quantile(times, 0.95));
             console.log(
-              `${label.padEnd(30)}${(subtree ? 'subtree' : 'agency').padEnd(10)}${page.padEnd(6)}${quantile(times, 0.5).toFixed(1).padStart(8)} ${quantile(times, 0.95).toFixed(1).padStart(8)} ${String(rows).padStart(6)}`,
+              `${label.padEnd(30)}${(subtree ? 'subtree' : 'agency').padEnd(10)}${page.padEnd(6)}${quantile(times, 0.5).toFixed(1).padStart(8)} ${quantile(times, 0.95).toFixed(1).padStart(8)} ${(cpuMs / RUNS).toFixed(1).padStart(8)} ${String(rows).padStart(6)}`,
             );
           }
         }
@@ -238,7 +266,7 @@ async function run(url: string): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-lists-'));
 try {
-  await run(`sqlite:${join(dir, 'lists.sqlite')}`);
+  if (process.env.BENCH_SKIP_SQLITE !== '1') await run(`sqlite:${join(dir, 'lists.sqlite')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
