@@ -6,7 +6,7 @@ import pg from 'pg';
 import { DomainError } from '../core/errors.js';
 import type { Database } from './schema.js';
 
-export const defaultDatabaseUrl = 'sqlite:./data/gongkai.sqlite';
+export { defaultDatabaseUrl } from './database-url.js';
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors.js';
-import { openPlatform, type Platform } from '../../services/platform/platform.js';
+import type { Platform } from '../../services/platform/platform.js';
 import { cliOperatorAs, type Principal } from '../../services/accounts/principal.js';
 import { readRuntimeConfig, type RuntimeConfig } from '../../services/platform/runtime-config.js';
 import { CliError, type CliIo } from '../io.js';
@@ -26,6 +26,8 @@ export async function withPlatform<T>(io: CliIo, work: (platform: Platform) => P
   const config = cliConfig(io);
   let platform: Platform | undefined;
   try {
+    // Loaded here, not at start: commands that never open the database load no database driver.
+    const { openPlatform } = await import('../../services/platform/platform.js');
     platform = await openPlatform(config.databaseUrl, {
       scryptLog2N: config.scryptLog2N,
       tokenExpiryDays: config.tokenExpiryDays,
