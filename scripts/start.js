@@ -28,5 +28,6 @@ async function start(root) {
     });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
-  await import(join(root, 'dist', 'server', 'start.js'));
+  // `--build-only`: bring the build up to date and stop (benchmarks that start the server themselves).
+  if (!process.argv.includes('--build-only')) await import(join(root, 'dist', 'server', 'start.js'));
 }
