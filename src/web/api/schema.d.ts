@@ -837,8 +837,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 上一页返回的 nextCursor / the nextCursor of the previous page */
+                    cursor?: string;
                     filter?: "all" | "open" | "closed" | "dueSoon" | "overdue";
+                    /** @description 每页条数（1–1000，默认 100）/ page size (1–1000, default 100) */
                     limit?: number;
+                    /** @description 跳过的条数（至多 10000，建议用 cursor）/ rows to skip (at most 10,000; prefer cursor) */
                     offset?: number;
                     status?: "awaitingReceipt" | "processing" | "awaitingCorrection" | "inConsultation" | "awaitingReasons" | "awaitingFee" | "answered" | "delivered" | "closed" | "withdrawn";
                     /** @description 含下级机关 / include agencies below */
@@ -924,6 +928,8 @@ export interface paths {
                                 };
                                 trackingNumber: string;
                             }[];
+                            /** @description 下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
