@@ -40,6 +40,10 @@ export type ErrorCode =
   | 'ANSWER_TEMPLATE_VERSION_CONFLICT'
   | 'ANSWER_NOT_AVAILABLE'
   | 'ANSWER_NOT_ISSUED'
+  // Report exports (DOCX, PDF, XLSX) and publication.
+  | 'EXPORT_FORMAT_UNKNOWN'
+  | 'EXPORT_UNAVAILABLE'
+  | 'REPORT_NO_DATA'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

@@ -193,6 +193,28 @@ export interface AnswerDocumentTable {
   issued_by: string;
 }
 
+/** An annual report approved (and later published) by an agency: the report frozen as approved. */
+export interface ReportPublicationTable {
+  agency_id: string;
+  year: number;
+  /** `approved` (the recorded approval step) or `published`. */
+  status: string;
+  report_json: string;
+  approved_at: string;
+  approved_by: string;
+  published_at: string | null;
+  published_on: string | null;
+  published_by: string | null;
+}
+
+/** The narrative text of a report's six sections, as an agency wrote it. */
+export interface ReportTextTable {
+  agency_id: string;
+  year: number;
+  sections_json: string;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -208,4 +230,6 @@ export interface Database {
   answer_templates: AnswerTemplateTable;
   answer_numbers: AnswerNumberTable;
   answer_documents: AnswerDocumentTable;
+  report_publications: ReportPublicationTable;
+  report_texts: ReportTextTable;
 }

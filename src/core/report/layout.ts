@@ -171,7 +171,7 @@ function applicationsTable(singleOther: boolean): LayoutTable {
     section: 2,
     sheetName: '三、依申请公开',
     sheetNameEn: 'III Applications',
-    columnWidths: [9, 21, 56, 10, 10, 10, 10, 10, 10, 10],
+    columnWidths: [7, 21, 58, 10, 10, 10, 10, 10, 10, 10],
     headerRows: 3,
     rows,
   };
