@@ -2,14 +2,14 @@
  * PDF by Chromium printing the report's HTML: Debian's `/usr/bin/chromium` (GONGKAI_CHROMIUM to change it)
  * driven by playwright-core, never a downloaded browser. The browser runs as its own process, launched on first
  * use and kept warm for later exports (a cold start costs seconds; a print of a warm one, a few hundred ms);
- * each print gets a fresh context with JavaScript off and every request refused, so a report's text can do
- * nothing but be printed. A browser that dies is relaunched on the next print.
+ * prints share one context with JavaScript off and every request refused, each on a page of its own that is
+ * closed after it, so a report's text can do nothing but be printed. A browser that dies is relaunched on the next print.
  *
  * Chromium, not LibreOffice, because its table layout follows the HTML's merges and widths exactly, it embeds
  * the TrueType CJK font as subset CID fonts with ToUnicode maps (pdftotext reads every label), and a warm
  * browser prints in well under the 2 s budget where LibreOffice starts a new office process every time.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { DomainError } from '../../../core/errors.js';
 
 const CHROMIUM = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
@@ -24,14 +24,22 @@ const FLAGS = [
   '--disable-quic',
 ];
 
-let browser: Promise<Browser> | null = null;
+interface Warm {
+  browser: Browser;
+  /** One context for every print: JavaScript off, every request refused; each print has its own page. */
+  context: BrowserContext;
+}
 
-function launch(): Promise<Browser> {
-  const started = chromium.launch({ executablePath: CHROMIUM, args: FLAGS }).then((b) => {
+let browser: Promise<Warm> | null = null;
+
+function launch(): Promise<Warm> {
+  const started = chromium.launch({ executablePath: CHROMIUM, args: FLAGS }).then(async (b) => {
     b.on('disconnected', () => {
       if (browser === started) browser = null;
     });
-    return b;
+    const context = await b.newContext({ javaScriptEnabled: false });
+    await context.route('**/*', (route) => route.abort());
+    return { browser: b, context };
   });
   started.catch(() => {
     if (browser === started) browser = null;
@@ -45,9 +53,9 @@ const FOOTER = `<div style="width:100%;box-sizing:border-box;padding:0 calc(26mm
 
 /** Prints an HTML document to PDF bytes (A4 with the page size and margins of its own `@page` rule). */
 export async function printPdf(html: string): Promise<Uint8Array> {
-  let b: Browser;
+  let warm: Warm;
   try {
-    b = await (browser ?? launch());
+    warm = await (browser ?? launch());
   } catch (error) {
     throw new DomainError(
       'EXPORT_UNAVAILABLE',
@@ -55,10 +63,8 @@ export async function printPdf(html: string): Promise<Uint8Array> {
       `cannot start Chromium to print the PDF (${CHROMIUM}): ${(error as Error).message.split('\n')[0]}`,
     );
   }
-  const context = await b.newContext({ javaScriptEnabled: false });
+  const page = await warm.context.newPage();
   try {
-    await context.route('**/*', (route) => route.abort());
-    const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({
       preferCSSPageSize: true,
@@ -69,7 +75,7 @@ export async function printPdf(html: string): Promise<Uint8Array> {
     });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } finally {
-    await context.close().catch(() => undefined);
+    await page.close().catch(() => undefined);
   }
 }
 
@@ -77,5 +83,5 @@ export async function printPdf(html: string): Promise<Uint8Array> {
 export async function closePdfPrinter(): Promise<void> {
   const current = browser;
   browser = null;
-  if (current) await (await current.catch(() => null))?.close();
+  if (current) await (await current.catch(() => null))?.browser.close();
 }

@@ -37,7 +37,14 @@ import {
 } from '../../documents/official-docx.js';
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border };
+const borders = {
+  top: border,
+  bottom: border,
+  left: border,
+  right: border,
+  insideHorizontal: border,
+  insideVertical: border,
+};
 
 function tableCell(report: AnnualReport, table: LayoutTable, item: LayoutCell): TableCell {
   const size = table.key === 'proactive' ? SIZE.table : SIZE.tableSmall;
@@ -46,8 +53,6 @@ function tableCell(report: AnnualReport, table: LayoutTable, item: LayoutCell): 
     columnSpan: item.colSpan > 1 ? item.colSpan : undefined,
     rowSpan: item.rowSpan > 1 ? item.rowSpan : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
-    borders,
-    margins: { left: 57, right: 57, top: 0, bottom: 0 },
     ...(item.kind === 'caption' ? { shading: { fill: 'F2F2F2', color: 'auto', type: 'clear' } } : {}),
     children: [
       new Paragraph({
@@ -67,6 +72,8 @@ function docxTable(report: AnnualReport, table: LayoutTable): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
+    borders,
+    margins: { left: 57, right: 57, top: 0, bottom: 0 },
     rows: table.rows.map(
       (cells, r) =>
         new TableRow({

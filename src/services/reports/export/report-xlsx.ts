@@ -4,6 +4,7 @@
  * agency with every cell of its report, its check findings and its publication status, and a sheet listing
  * every finding.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cellName, listCells } from '../../../core/report/cells.js';
 import { PUBLICATION_STATUS_WORDS } from '../../../core/report/deadline.js';
@@ -106,48 +107,63 @@ const FIXED_COLUMNS = [
  * cell's name, its findings, its publication status), and sheet 检查结果 with one row per finding.
  */
 export async function subtreeXlsx(overview: SubtreeOverview, created: Date): Promise<Uint8Array> {
-  const workbook = newWorkbook(created);
+  // The streaming writer: rows are written as they are added (a 500-agency subtree is ~100,000 cells).
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'Gongkai';
+  workbook.created = created;
+  workbook.modified = created;
   workbook.title = `${overview.root.name}及下级机关${overview.year}年政府信息公开工作年度报告汇总`;
-  const sheet = workbook.addWorksheet('汇总');
   const first = overview.rows[0]?.report;
-  const cellPaths = first ? listCells(first).map((c) => c.path) : [];
-  const kinds = new Map(first ? listCells(first).map((c) => [c.path, c.kind]) : []);
+  const cells = first ? listCells(first) : [];
+  const cellPaths = cells.map((c) => c.path);
   const headers = [...FIXED_COLUMNS.map((c) => c.header), ...cellPaths.map((p) => cellName(p, 'zh'))];
+  const sheet = workbook.addWorksheet('汇总', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
   sheet.columns = [
     ...FIXED_COLUMNS.map((c) => ({ width: c.width })),
-    ...cellPaths.map(() => ({ width: 10 })),
+    ...cells.map((c) => ({
+      width: 10,
+      ...(c.kind === 'tenThousandYuan' ? { style: { numFmt: FEE_FORMAT } } : {}),
+    })),
   ];
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: headers.length } };
   // Row 1: the cells' names; row 2: their paths in the JSON contract, for machines.
-  sheet.addRow(headers);
-  sheet.addRow([...FIXED_COLUMNS.map((c) => c.headerEn), ...cellPaths]);
+  for (const [r, values] of [headers, [...FIXED_COLUMNS.map((c) => c.headerEn), ...cellPaths]].entries()) {
+    const row = sheet.addRow(values);
+    row.font = { ...FONT, bold: r === 0 };
+    row.alignment = { vertical: 'middle', wrapText: true };
+    row.commit();
+  }
   for (const row of overview.rows) {
     const values = new Map(listCells(row.report).map((c) => [c.path, c.value]));
-    sheet.addRow([
-      row.agency.name,
-      row.agency.code,
-      row.agency.parentName ?? '',
-      PUBLICATION_STATUS_WORDS[row.publication.status].zh,
-      row.publication.dueDate,
-      row.publication.publishedOn ?? '',
-      row.caseCount,
-      row.proactiveEntered ? '是' : '否',
-      row.errorCount,
-      row.warningCount,
-      row.findings.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n'),
-      ...cellPaths.map((p) => values.get(p) ?? null),
-    ]);
+    sheet
+      .addRow([
+        row.agency.name,
+        row.agency.code,
+        row.agency.parentName ?? '',
+        PUBLICATION_STATUS_WORDS[row.publication.status].zh,
+        row.publication.dueDate,
+        row.publication.publishedOn ?? '',
+        row.caseCount,
+        row.proactiveEntered ? '是' : '否',
+        row.errorCount,
+        row.warningCount,
+        row.findings.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n'),
+        ...cellPaths.map((p) => values.get(p) ?? null),
+      ])
+      .commit();
   }
-  for (const r of [1, 2]) {
-    const header = sheet.getRow(r);
-    header.font = { ...FONT, bold: r === 1 };
-    header.alignment = { vertical: 'middle', wrapText: true };
-  }
-  cellPaths.forEach((path, i) => {
-    if (kinds.get(path) === 'tenThousandYuan')
-      sheet.getColumn(FIXED_COLUMNS.length + 1 + i).numFmt = FEE_FORMAT;
-  });
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 }];
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: headers.length } };
+  sheet.commit();
 
   const findings = workbook.addWorksheet('检查结果');
   findings.columns = [
@@ -158,18 +174,23 @@ export async function subtreeXlsx(overview: SubtreeOverview, created: Date): Pro
     { header: '说明', width: 60 },
     { header: 'Message', width: 60 },
   ];
+  findings.getRow(1).font = { ...FONT, bold: true };
   for (const row of overview.rows) {
     for (const f of row.findings) {
-      findings.addRow([
-        row.agency.name,
-        f.severity === 'error' ? '错误' : '警告',
-        f.rule,
-        f.path,
-        f.message,
-        f.messageEn,
-      ]);
+      findings
+        .addRow([
+          row.agency.name,
+          f.severity === 'error' ? '错误' : '警告',
+          f.rule,
+          f.path,
+          f.message,
+          f.messageEn,
+        ])
+        .commit();
     }
   }
-  findings.getRow(1).font = { ...FONT, bold: true };
-  return toBytes(workbook);
+  findings.commit();
+  await workbook.commit();
+  await finished;
+  return new Uint8Array(Buffer.concat(chunks));
 }
