@@ -18,10 +18,10 @@ function escapeHtml(text: string): string {
  * (工 人 民 目) to Kangxi radicals when printed to PDF.
  */
 export const HTML_FONTS = {
-  body: `"Times New Roman", "Liberation Serif", "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "AR PL UMing CN", "AR PL UMing TW", serif`,
-  title: `"Times New Roman", "Liberation Serif", "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "宋体", "SimSun", "AR PL UMing CN", serif`,
+  body: `"Times New Roman", "Liberation Serif", "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "AR PL UMing CN", "AR PL UMing TW", "WenQuanYi Zen Hei", serif`,
+  title: `"Times New Roman", "Liberation Serif", "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "宋体", "SimSun", "AR PL UMing CN", "WenQuanYi Zen Hei", serif`,
   heading: `"黑体", "SimHei", "STHeiti", "WenQuanYi Zen Hei", sans-serif`,
-  table: `"Times New Roman", "Liberation Serif", "宋体", "SimSun", "STSong", "AR PL UMing CN", "AR PL UMing TW", serif`,
+  table: `"Times New Roman", "Liberation Serif", "宋体", "SimSun", "STSong", "AR PL UMing CN", "AR PL UMing TW", "WenQuanYi Zen Hei", serif`,
 } as const;
 
 /** The stylesheet: A4 page with the 版心 margins, 3号 body on a 28.95 pt line, tables in 五号/小五. */
