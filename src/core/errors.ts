@@ -40,6 +40,10 @@ export type ErrorCode =
   | 'ANSWER_TEMPLATE_VERSION_CONFLICT'
   | 'ANSWER_NOT_AVAILABLE'
   | 'ANSWER_NOT_ISSUED'
+  // The public portal: search and the online application form.
+  | 'SEARCH_QUERY_TOO_LONG'
+  | 'PORTAL_PAGE_NOT_FOUND'
+  | 'FORM_TOKEN_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

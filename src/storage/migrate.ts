@@ -5,6 +5,7 @@ import * as applications from './migrations/20261130T1500-applications.js';
 import * as applicationReportIndex from './migrations/20261130T1501-application-report-index.js';
 import * as answerTemplates from './migrations/20261130T1600-answer-templates.js';
 import * as accessLifetimes from './migrations/20261202T1200-access-lifetimes.js';
+import * as searchIndex from './migrations/20261202T2000-search-index.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261130T1501-application-report-index': applicationReportIndex,
   '20261130T1600-answer-templates': answerTemplates,
   '20261202T1200-access-lifetimes': accessLifetimes,
+  '20261202T2000-search-index': searchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

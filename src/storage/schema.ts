@@ -193,6 +193,28 @@ export interface AnswerDocumentTable {
   issued_by: string;
 }
 
+/** A published document in the search index (its words are in search_fts / the tsvector columns). */
+export interface SearchDocumentTable {
+  doc_key: number;
+  id: string;
+  agency_id: string;
+  title: string;
+  document_number: string | null;
+  document_number_key: string | null;
+  index_number: string | null;
+  index_number_key: string | null;
+  item: string | null;
+  genre: string | null;
+  subject: string | null;
+  catalog: string | null;
+  validity: string | null;
+  year: number;
+  published_on: string;
+  body_text: string;
+  attachment_text: string;
+  indexed_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   users: UserTable;
@@ -208,4 +230,5 @@ export interface Database {
   answer_templates: AnswerTemplateTable;
   answer_numbers: AnswerNumberTable;
   answer_documents: AnswerDocumentTable;
+  search_documents: SearchDocumentTable;
 }
