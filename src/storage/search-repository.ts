@@ -162,6 +162,57 @@ export const searchRepository = {
     }
   },
 
+  /** The ids among `ids` that are in the index. */
+  async existingIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.selectFrom('search_documents').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
+  /**
+   * Adds documents that are not in the index yet, a few statements for the lot (imports, rebuilds): keys are
+   * handed out per publication day after the day's highest, rows and words inserted 100 to a statement.
+   */
+  async insertMany(db: Executor, entries: readonly { row: SearchRow; words: IndexedWords }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const nextByDay = new Map<string, number>();
+    for (const day of new Set(entries.map((e) => e.row.published_on))) {
+      const base = dayNumber(day) * DAY_FACTOR;
+      const last = await db
+        .selectFrom('search_documents')
+        .select((eb) => eb.fn.max('doc_key').as('k'))
+        .where('doc_key', '>=', base)
+        .where('doc_key', '<', base + DAY_FACTOR)
+        .executeTakeFirst();
+      nextByDay.set(day, last?.k === null || last?.k === undefined ? base + 1 : Number(last.k) + 1);
+    }
+    const keyed = entries.map((e) => {
+      const key = nextByDay.get(e.row.published_on)!;
+      nextByDay.set(e.row.published_on, key + 1);
+      return { ...e, key };
+    });
+    const sqlite = isSqlite(db);
+    for (let i = 0; i < keyed.length; i += 100) {
+      const chunk = keyed.slice(i, i + 100);
+      await db
+        .insertInto('search_documents')
+        .values(chunk.map((e) => ({ ...e.row, doc_key: e.key })))
+        .execute();
+      if (sqlite) {
+        await sql`insert into search_fts (rowid, title, body) values ${sql.join(
+          chunk.map((e) => sql`(${e.key}, ${e.words.title}, ${e.words.all})`),
+        )}`.execute(db);
+      } else {
+        await sql`update search_documents as d
+          set tsv_title = to_tsvector('simple', v.title), tsv_all = to_tsvector('simple', v.body)
+          from (values ${sql.join(
+            chunk.map((e) => sql`(${e.key}::bigint, ${e.words.title}::text, ${e.words.all}::text)`),
+          )}) as v(doc_key, title, body)
+          where d.doc_key = v.doc_key`.execute(db);
+      }
+    }
+  },
+
   /** Removes a document from the index; false when it was not there. */
   async remove(db: Executor, id: string): Promise<boolean> {
     const existing = await db
@@ -217,6 +268,28 @@ export const searchRepository = {
       from search_documents d where ${where(conditions)}
       order by d.doc_key desc limit ${limit}`.execute(db);
     return rows.rows.map(fixKey);
+  },
+
+  /** How many documents match in the scope. */
+  async count(db: Executor, match: WordMatch | null, scope: IndexScope): Promise<number> {
+    const conditions = scopeConditions(scope);
+    if (match && isSqlite(db)) {
+      const joined = conditions.length > 0;
+      const rows = joined
+        ? await sql<{
+            n: number;
+          }>`select count(*) as n from search_fts f join search_documents d on d.doc_key = f.rowid
+            where search_fts match ${ftsQuery(match)} and ${where(conditions)}`.execute(db)
+        : await sql<{
+            n: number;
+          }>`select count(*) as n from search_fts where search_fts match ${ftsQuery(match)}`.execute(db);
+      return Number(rows.rows[0]?.n ?? 0);
+    }
+    if (match) conditions.push(pgMatch(match));
+    const rows = await sql<{
+      n: number;
+    }>`select count(*) as n from search_documents d where ${where(conditions)}`.execute(db);
+    return Number(rows.rows[0]?.n ?? 0);
   },
 
   /** Counts of matching documents by every facet value combination (filters are applied by the caller). */

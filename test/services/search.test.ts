@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchRequest } from '../../src/core/search/model.js';
-import { indexDocument, removeDocument } from '../../src/services/search/index-document.js';
+import { indexDocument, indexDocuments, removeDocument } from '../../src/services/search/index-document.js';
 import { searchDocuments } from '../../src/services/search/search-documents.js';
 import type { Platform } from '../../src/services/platform/platform.js';
 import { corpus, judgements, CIV, FIN, GOV } from '../fixtures/search/corpus.js';
@@ -23,7 +23,10 @@ describe.each(databases)('search index on %s', (_name, fresh) => {
     const opened = await freshPlatform(fresh);
     platform = opened.platform;
     close = opened.close;
-    for (const doc of corpus) await indexDocument(platform, doc);
+    // One by one (publish), then in bulk (an import) with one already indexed, which is replaced.
+    for (const doc of corpus.slice(0, 6)) await indexDocument(platform, doc);
+    await indexDocuments(platform, [{ ...corpus[0]!, title: '旧标题' }]);
+    await indexDocuments(platform, [corpus[0]!, ...corpus.slice(6)]);
   }, 120_000);
   afterAll(async () => close());
 
@@ -74,6 +77,14 @@ describe.each(databases)('search index on %s', (_name, fresh) => {
     // The agency facet still offers the other agencies with their counts.
     expect(narrowed.facets.agency.find((f) => f.value === GOV)?.count).toBe(2);
     expect(narrowed.facets.year.map((f) => f.value)).toEqual(['2024']);
+    // Counted alone (no facets), the totals agree.
+    expect((await searchDocuments(platform, ask({ text: '预算', facets: false }))).total).toBe(all.total);
+    const alone = await searchDocuments(
+      platform,
+      ask({ text: '预算', filters: { agency: FIN }, facets: false }),
+    );
+    expect(alone.total).toBe(2);
+    expect(alone.facets.agency).toEqual([]);
     const valid = await searchDocuments(platform, ask({ text: '', filters: { validity: 'repealed' } }));
     expect(valid.hits.map((h) => h.id)).toEqual(['gov-normative-repealed']);
   });
@@ -127,6 +138,12 @@ describe.each(databases)('search index on %s', (_name, fresh) => {
     await expect(
       searchDocuments(platform, ask({ text: '预算', cursor: 'bm90LWEtY3Vyc29y' })),
     ).rejects.toMatchObject({ code: 'CURSOR_INVALID' });
+  });
+
+  it('keeps one entry per document after a bulk import replaced one', async () => {
+    const all = await searchDocuments(platform, ask({ text: '', limit: 50 }));
+    expect(all.hits.map((h) => h.id).sort()).toEqual(corpus.map((d) => d.id).sort());
+    expect(all.hits.find((h) => h.id === corpus[0]!.id)!.title.text).toBe(corpus[0]!.title);
   });
 
   it('re-indexes a revised document and forgets a withdrawn one', async () => {

@@ -49,6 +49,8 @@ export interface SearchRequest {
   /** The opaque cursor of the page before, or null for the first page. */
   cursor: string | null;
   limit: number;
+  /** Count the facets (default true); without them the total is counted alone. */
+  facets?: boolean;
 }
 
 /** A stretch of text with the matched words marked (offsets into `text`). */

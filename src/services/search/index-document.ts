@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IndexableDocument } from '../../core/search/model.js';
 import { numberKey } from '../../core/search/fold.js';
 import type { Executor } from '../../storage/executor.js';
-import { searchRepository } from '../../storage/search-repository.js';
+import { searchRepository, type IndexedWords, type SearchRow } from '../../storage/search-repository.js';
 import { validate } from '../platform/validate.js';
 import { foldText, indexWords } from './text.js';
 
@@ -39,20 +39,37 @@ export interface IndexDeps {
  * metadata for facets and lists. Called by publishing in the same transaction as publish and revise.
  */
 export async function indexDocument(deps: IndexDeps, input: IndexableDocument): Promise<void> {
+  const { row, words } = prepare(deps, input);
+  await searchRepository.upsert(deps.db, row, words);
+}
+
+/**
+ * Indexes many documents at once (a catalogue import, a rebuild): new ones in bulk, ones already indexed replaced
+ * one by one. Run it inside a transaction for a batch that lands whole.
+ */
+export async function indexDocuments(deps: IndexDeps, inputs: readonly IndexableDocument[]): Promise<void> {
+  const prepared = inputs.map((input) => prepare(deps, input));
+  const existing = await searchRepository.existingIds(
+    deps.db,
+    prepared.map((p) => p.row.id),
+  );
+  const fresh = new Map<string, (typeof prepared)[number]>();
+  for (const p of prepared) {
+    if (existing.has(p.row.id)) await searchRepository.upsert(deps.db, p.row, p.words);
+    else fresh.set(p.row.id, p); // the last version of an id given twice wins
+  }
+  await searchRepository.insertMany(deps.db, [...fresh.values()]);
+}
+
+function prepare(deps: IndexDeps, input: IndexableDocument): { row: SearchRow; words: IndexedWords } {
   const doc = validate(indexableDocument, input);
   const body = doc.bodyText.slice(0, INDEXED_TEXT_MAX);
   const attachments = doc.attachmentText.slice(0, INDEXED_TEXT_MAX);
   const titleWords = indexWords(foldText(doc.title));
-  const numberWords = [doc.documentNumber, doc.indexNumber].filter((n): n is string => !!n);
-  const allWords = new Set([
-    ...titleWords,
-    ...indexWords(foldText(numberWords.join(' '))),
-    ...indexWords(foldText(body)),
-    ...indexWords(foldText(attachments)),
-  ]);
-  await searchRepository.upsert(
-    deps.db,
-    {
+  const rest = [doc.documentNumber ?? '', doc.indexNumber ?? '', body, attachments].join('\n');
+  const allWords = new Set([...titleWords, ...indexWords(foldText(rest))]);
+  return {
+    row: {
       id: doc.id,
       agency_id: doc.agencyId,
       title: doc.title,
@@ -71,8 +88,8 @@ export async function indexDocument(deps: IndexDeps, input: IndexableDocument): 
       attachment_text: attachments,
       indexed_at: deps.clock().toISOString(),
     },
-    { title: titleWords.join(' '), all: [...allWords].join(' ') },
-  );
+    words: { title: titleWords.join(' '), all: [...allWords].join(' ') },
+  };
 }
 
 /** Takes a withdrawn document out of the index; false when it was not in it. */

@@ -47,6 +47,7 @@ const searchRequest = z.object({
   order: z.enum(['relevance', 'date']),
   cursor: z.string().max(1024).nullable(),
   limit: z.number().int().min(1).max(PAGE_MAX),
+  facets: z.boolean().optional(),
 });
 
 /** Both orders page by (tier, doc_key): relevance puts title hits (tier 1) before body hits (tier 2). */
@@ -177,7 +178,10 @@ export async function searchDocuments(deps: { db: Executor }, raw: SearchRequest
     const last = rows[rows.length - 1]!;
     nextCursor = encodeCursor(ORDER, [last.tier, last.row.doc_key]);
   }
-  const { total, facets } = facetCounts(await searchRepository.facetCombos(deps.db, any, baseScope), filters);
+  const { total, facets } =
+    request.facets === false
+      ? { total: await searchRepository.count(deps.db, any, filtered), facets: empty }
+      : facetCounts(await searchRepository.facetCombos(deps.db, any, baseScope), filters);
   return {
     terms,
     total,
