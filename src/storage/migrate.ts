@@ -6,6 +6,7 @@ import * as applicationReportIndex from './migrations/20261130T1501-application-
 import * as answerTemplates from './migrations/20261130T1600-answer-templates.js';
 import * as accessLifetimes from './migrations/20261202T1200-access-lifetimes.js';
 import * as searchIndex from './migrations/20261202T2000-search-index.js';
+import * as agencyPostcode from './migrations/20261202T2001-agency-postcode.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261130T1600-answer-templates': answerTemplates,
   '20261202T1200-access-lifetimes': accessLifetimes,
   '20261202T2000-search-index': searchIndex,
+  '20261202T2001-agency-postcode': agencyPostcode,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,8 @@ export interface AgencyTable {
   settings_json: string;
   created_at: string;
   updated_at: string;
+  /** 邮编 (migration 20261202T2001); read by the portal's 指南. */
+  postcode?: string | null;
 }
 
 export interface UserTable {

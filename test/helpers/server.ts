@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, loggerOptions } from '../../src/server/build-server.js';
+import type { PortalOptions } from '../../src/server/routes/portal.js';
 import type { IsolatedChecker } from '../../src/services/reports/isolated-check.js';
 import type { Platform } from '../../src/services/platform/platform.js';
 import { seedDemo } from '../../src/services/platform/seed-demo.js';
@@ -16,6 +17,8 @@ export async function freshServer(
     reportChecker?: IsolatedChecker;
     /** The built console to serve (default dist/web/console). */
     consoleDir?: string;
+    /** The public portal's limits and form secret. */
+    portal?: Partial<PortalOptions>;
   } = {},
 ) {
   const { platform, clock, close } = await freshPlatform(fresh);
@@ -37,6 +40,7 @@ export async function freshServer(
     checkPerMinute: options.checkPerMinute ?? 1000,
     ...(options.reportChecker ? { reportChecker: options.reportChecker } : {}),
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+    ...(options.portal ? { portal: options.portal } : {}),
   });
   return {
     app,
