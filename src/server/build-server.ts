@@ -176,16 +176,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // JSON for the API; a page for people everywhere else.
   app.setNotFoundHandler((request, reply) =>
     request.url.startsWith('/api/')
-      ? reply
-          .code(404)
-          .send(
-            presentError({
-              code: 'NOT_FOUND',
-              messageZh: '未找到',
-              messageEn: 'not found',
-              details: undefined,
-            }),
-          )
+      ? reply.code(404).send(
+          presentError({
+            code: 'NOT_FOUND',
+            messageZh: '未找到',
+            messageEn: 'not found',
+            details: undefined,
+          }),
+        )
       : portalNotFound(deps.platform, request, reply, portalOptions),
   );
 

@@ -75,7 +75,7 @@ describe('the public portal (HTTP)', () => {
     const page = await get(`/gk/search?q=${encodeURIComponent('预算')}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<mark>预算</mark>');
-    expect(page.body).toMatch(/示范区教育局<\/a>\s*<span class="count">\(2\)<\/span>/);
+    expect(page.body).toMatch(/示范区教育局<\/a\s*>\s*<span class="count">\(2\)<\/span>/);
     const narrowed = await get(`/gk/search?q=${encodeURIComponent('预算')}&item=item7&order=date`);
     expect(narrowed.body).toContain('aria-current="true"');
     const exact = await get(`/gk/search?q=${encodeURIComponent('示范府发[2024]3号')}`);
@@ -103,6 +103,19 @@ describe('the public portal (HTTP)', () => {
       expect(page.body, url).toContain('role="alert"');
       expect(page.body, url).not.toMatch(/at .*\.ts:\d+|"code":/);
     }
+  });
+
+  it('shows a document with its 目录 record, and says when it was repealed', async () => {
+    const page = await get('/gk/d/gov-normative-repealed');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('本文件废止');
+    expect(page.body).toContain('示范府发〔2019〕8号');
+    expect(page.body).toContain('11320100MB0000000X/2019-00008');
+    expect(page.body).toContain('<time datetime="2019-05-10">');
+    const current = await get('/gk/d/civ-disability-subsidy');
+    expect(current.body).not.toContain('class="banner"');
+    expect(current.body).toContain('残疾人两项补贴');
+    expect((await get('/gk/d/no-such-document')).statusCode).toBe(404);
   });
 
   it('gives people a 404 page and the API its JSON', async () => {

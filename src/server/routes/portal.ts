@@ -50,6 +50,8 @@ import {
   rulesPage,
 } from '../pages/portal/pages.js';
 import { PORTAL_CSS } from '../pages/portal/style.js';
+import { documentPage } from '../pages/portal/document.js';
+import { getPortalDocument } from '../../services/portal/get-document.js';
 import { PAGE_CSP, safeNext } from './web-shared.js';
 
 export interface PortalOptions {
@@ -660,6 +662,36 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
       );
     },
   );
+
+  app.get<{ Params: { id: string } }>('/gk/d/:id', { config: route }, async (request, reply) => {
+    const ctx = await contextOf(platform, request, options);
+    const doc = await getPortalDocument(platform, request.params.id);
+    const agency = ctx.byId.get(doc.agencyId);
+    return sendPortal(
+      request,
+      reply,
+      pageOf(
+        ctx,
+        {
+          title: doc.title,
+          description:
+            `${agency?.name ?? ''} ${doc.documentNumber ?? ''} ${doc.publishedOn} ${doc.bodyText.slice(0, 80)}`.trim(),
+          path: `/gk/d/${encodeURIComponent(doc.id)}`,
+          crumbs: agency
+            ? [
+                home(ctx),
+                agencyCrumb(agency),
+                {
+                  href: agencyPath(agency, '/content'),
+                  label: t(ctx.lang, '法定主动公开内容', 'Published information'),
+                },
+              ]
+            : [home(ctx)],
+        },
+        documentPage(doc, agency, ctx.lang),
+      ),
+    );
+  });
 
   const applyPage = (
     ctx: Context,

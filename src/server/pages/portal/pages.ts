@@ -437,21 +437,19 @@ function facetBlock(
           ? html`<li><a href="${withParam(base, params, name, null)}">${t(lang, '全部', 'All')}</a></li>`
           : ''
       }
-      ${counts
-        .slice(0, 30)
-        .map((c) =>
-          c.value === chosen
-            ? html`<li class="on">
-                <span aria-current="true">${facetLabel(name, c.value, lang, agencies)}</span>
-                <span class="count">(${c.count})</span>
-              </li>`
-            : html`<li>
-                <a href="${withParam(base, params, name, c.value)}"
-                  >${facetLabel(name, c.value, lang, agencies)}</a
-                >
-                <span class="count">(${c.count})</span>
-              </li>`,
-        )}
+      ${counts.slice(0, 30).map((c) =>
+        c.value === chosen
+          ? html`<li class="on">
+              <span aria-current="true">${facetLabel(name, c.value, lang, agencies)}</span>
+              <span class="count">(${c.count})</span>
+            </li>`
+          : html`<li>
+              <a href="${withParam(base, params, name, c.value)}"
+                >${facetLabel(name, c.value, lang, agencies)}</a
+              >
+              <span class="count">(${c.count})</span>
+            </li>`,
+      )}
     </ul>`;
 }
 
