@@ -195,12 +195,21 @@ export interface AnswerDocumentTable {
   issued_by: string;
 }
 
+/** Failed-login counters (src/core/login-throttle.ts), keyed by a hash of account and address, or of address. */
+export interface LoginThrottleTable {
+  key_hash: string;
+  failures: number;
+  last_failed_at: string;
+  blocked_until: string | null;
+}
+
 export interface Database extends PublishingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;

@@ -1528,7 +1528,7 @@ export interface paths {
                                 messageEn: string;
                                 path: string;
                                 /** @enum {string} */
-                                rule: "balance" | "row-total" | "outcome-total" | "appeal-total" | "non-negative" | "template" | "sections" | "missing" | "carry-over" | "stock-continuity" | "fee-unit";
+                                rule: "balance" | "row-total" | "outcome-total" | "appeal-total" | "non-negative" | "template" | "sections" | "missing" | "carry-over" | "stock-continuity" | "fee-unit" | "prose";
                                 /** @enum {string} */
                                 severity: "error" | "warning";
                             }[];
@@ -7358,7 +7358,7 @@ export interface paths {
         put?: never;
         /**
          * 在线提交政府信息公开申请 / submit an application online
-         * @description idempotencyKey: 表单生成的随机值；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码。 / a random value of the form: submitting it twice creates one case and returns the same number and code.
+         * @description idempotencyKey: 表单生成的随机值（如 UUID；过于简单的值返回 400）；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码；同一编号配不同内容返回 409 IDEMPOTENCY_KEY_REUSED，不透露任何已有申请。 / a random value of the form (such as a UUID; guessable values answer 400): submitting it twice creates one case and returns the same number and code; the same key with other content answers 409 IDEMPOTENCY_KEY_REUSED and reveals nothing of the case it names.
          */
         post: {
             parameters: {
@@ -7567,6 +7567,190 @@ export interface paths {
                                 zh: string;
                             };
                             trackingNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/figures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 CSV 或 XLSX 导入表二填报数 / import table 二 figures from CSV or XLSX
+         * @description 表头：机关代码,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）。每个有问题的行单独拒绝并说明原因；dryRun=true 只列出不保存。 / Each bad row is refused alone with its reasons; dryRun=true stores nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 文件内容（base64）/ the file, base64 */
+                        contentBase64: string;
+                        /** @description 文件名 / file name (for messages), e.g. 表二.xlsx */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: {
+                                agency: string;
+                                line: number;
+                                year: number;
+                            }[];
+                            dryRun: boolean;
+                            refused: {
+                                line: number;
+                                reasons: {
+                                    en: string;
+                                    zh: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/admin-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管理员授予的角色（主管部门、审计可见；可读个人信息者在前） / roles administrators granted (for supervisors and auditors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: {
+                                /** @description 账户也由该管理员创建 / the same administrator created the account */
+                                accountMadeByGranter: boolean;
+                                agencyCode: string;
+                                agencyId: string;
+                                agencyName: string;
+                                disabled: boolean;
+                                displayName: string;
+                                grantedAt: string | null;
+                                /** @description 授予的管理员 / the administrator who granted it */
+                                grantedBy: string | null;
+                                grantedByUserId: string;
+                                /** @description 可读办件及申请人个人信息 / reads cases and applicants’ personal data */
+                                readsPersonalData: boolean;
+                                /** @enum {string} */
+                                role: "admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor";
+                                userId: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
                         };
                     };
                 };
