@@ -3907,6 +3907,7 @@ export interface paths {
                         agency: string;
                         /** @default  */
                         body?: string;
+                        bodyHtml?: string;
                         metadata: {
                             /** @enum {string} */
                             art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
@@ -4201,6 +4202,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -4559,6 +4577,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -4689,6 +4724,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         body?: string;
+                        bodyHtml?: string;
+                        /** @default false */
+                        maskPersonalData?: boolean;
                         /** @default {} */
                         metadata?: {
                             /** @enum {string} */
@@ -4985,6 +5023,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -5406,6 +5461,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -5994,6 +6066,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6355,6 +6444,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6722,6 +6828,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -7084,6 +7207,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
