@@ -3,6 +3,9 @@ import { announceServerOn } from '../services/platform/backup-database.js';
 import { openPlatform } from '../services/platform/platform.js';
 import { seedDemo } from '../services/platform/seed-demo.js';
 import { startPublishScheduler } from '../services/publishing/publish-scheduler.js';
+import { contentIntake } from '../services/publishing/attachment-intake.js';
+import { AttachmentExtractor } from '../services/publishing/attachments/pool.js';
+import { useAttachmentIntake } from '../services/publishing/document-attachments.js';
 import { anchorAuditChain } from '../services/audit/anchor-audit-chain.js';
 import { buildServer, loggerOptions } from './build-server.js';
 import { readServerConfig } from './config.js';
@@ -46,6 +49,9 @@ async function start(): Promise<void> {
     publicStatusPerMinute: config.statusPerMinute,
     loginPerMinute: config.loginPerMinute,
   });
+  // Attachments are checked by content and their text read in worker threads (closed at shutdown).
+  const extractor = new AttachmentExtractor({ workers: 1 });
+  useAttachmentIntake(contentIntake(extractor));
   // 定时发布: scheduled documents go out within a minute of their time.
   const stopScheduler = startPublishScheduler(platform, (results, error) => {
     if (error) app.log.error({ err: error }, 'scheduled publishing failed');
@@ -76,6 +82,7 @@ async function start(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopScheduler();
+    await extractor.close().catch(() => undefined);
     try {
       if (anchoring) clearInterval(anchoring);
       // Closing the server also terminates the report checker's worker threads (an onClose hook).

@@ -57,6 +57,16 @@ describe('the demo district publishes a year of documents', () => {
     ]);
   });
 
+  it('has a draft whose personal data is caught, with the masked form offered', async () => {
+    const drafts = await all({ status: 'draft' });
+    const views = await Promise.all(drafts.map((d) => getDocument(platform, cliOperator, d.record.id)));
+    const caught = views.filter((v) => v.personalData.body.length > 0);
+    expect(caught.length).toBe(1);
+    expect(caught[0]!.personalData.body.map((f) => f.masked)).toContain('139****5678');
+    // The 指南 phone of the subdistrict office is not personal data.
+    expect(caught[0]!.personalData.body.some((f) => f.text.includes('010-00000021'))).toBe(false);
+  });
+
   it('has a draft waiting for its second review step, with its Art 26 deadline', async () => {
     const waiting = await all({ status: 'inReview' });
     expect(waiting.length).toBe(1);

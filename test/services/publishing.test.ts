@@ -18,6 +18,11 @@ import { setPublishingSettings } from '../../src/services/publishing/publishing-
 import { updateDocument } from '../../src/services/publishing/update-document.js';
 import { databases, freshPlatform } from '../helpers/databases.js';
 import { cleared, documentInput, normativeInput, person } from '../support/publishing.js';
+import { ids } from '../support/applications.js';
+import { buildPdf, textPage } from '../support/minimal-pdf.js';
+import { contentIntake, opaqueIntake } from '../../src/services/publishing/attachment-intake.js';
+import { AttachmentExtractor } from '../../src/services/publishing/attachments/pool.js';
+import { useAttachmentIntake } from '../../src/services/publishing/document-attachments.js';
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; zh: string }> {
   try {
@@ -40,6 +45,7 @@ describe.each(databases)('主动公开 documents and their workflow on %s', (_na
   let boss: Principal;
   let supervisor: Principal;
   let admin: Principal;
+  const extractor = new AttachmentExtractor({ workers: 1 });
 
   const allAudit = async () => {
     const out: Awaited<ReturnType<typeof listAudit>> = [];
@@ -95,7 +101,10 @@ describe.each(databases)('主动公开 documents and their workflow on %s', (_na
     admin = person('adm', { role: 'admin', agencyId: agencies['demo-district']! });
     clock.now = new Date('2026-03-02T02:00:00Z'); // Monday 10:00 in Beijing
   });
-  afterAll(() => close());
+  afterAll(async () => {
+    await close();
+    await extractor.close();
+  });
 
   it('registers a draft with a 索引号 from the agency counter and the Art 26 deadline shown', async () => {
     const doc = await createDocument(platform, author, documentInput('demo-education'));
@@ -545,6 +554,81 @@ describe.each(databases)('主动公开 documents and their workflow on %s', (_na
     const seqs = made.map((d) => Number(d.record.indexNumber.slice(-5))).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => seqs[0]! + i));
     expect(new Set(made.map((d) => d.record.indexNumber)).size).toBe(12);
+  });
+
+  it('catches personal data: approval refused until the body is masked in one step or an attachment overridden', async () => {
+    let doc = await createDocument(platform, author, {
+      ...documentInput('demo-education', {
+        documentNumber: null,
+        genre: 'other',
+        category: '公示',
+        art20Item: 'item14',
+      }),
+      body: `拟聘用人员：李明，身份证号：${ids.person}，联系电话：13912345678。\n咨询电话：010-00000011。`,
+    });
+    expect(doc.personalData.body.map((f) => f.kind).sort()).toEqual(['id-number', 'mobile']);
+    expect(doc.personalData.body.find((f) => f.kind === 'mobile')?.masked).toBe('139****5678');
+    doc = await act(author, doc, { type: 'submit' });
+    const blocked = await refusal(
+      act(rev1, doc, { type: 'review', step: 1, decision: 'approve', checklist: cleared }),
+    );
+    expect([blocked.code, blocked.zh]).toEqual(['DOCUMENT_BLOCKED', expect.stringContaining('发现个人信息')]);
+    doc = await act(rev1, doc, {
+      type: 'review',
+      step: 1,
+      decision: 'return',
+      checklist: cleared,
+      comment: '请去标识化',
+    });
+    tick();
+    doc = await updateDocument(platform, author, doc.record.id, { version: 1, maskPersonalData: true });
+    expect(doc.personalData.body).toEqual([]);
+    expect(doc.version.bodyText).toContain('139****5678');
+    expect(doc.version.bodyText).not.toContain(ids.person);
+    expect(doc.version.bodyText).toContain('010-00000011'); // the agency's own public number is not personal data
+
+    useAttachmentIntake(contentIntake(extractor));
+    try {
+      const pdf = buildPdf([textPage([{ text: `Applicant ID ${ids.person2}`, x: 50, y: 700 }])]);
+      const attachment = await addAttachment(platform, author, doc.record.id, {
+        name: 'list.pdf',
+        bytes: pdf,
+      });
+      expect(attachment.details.blocksApproval).toBe(true);
+      const disguised = await refusal(
+        addAttachment(platform, author, doc.record.id, {
+          name: 'notice.pdf',
+          bytes: new TextEncoder().encode('MZ\x90\x00 program'),
+        }),
+      );
+      expect(disguised.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    } finally {
+      useAttachmentIntake(opaqueIntake);
+    }
+    doc = await act(author, doc, { type: 'submit' });
+    const flagged = await refusal(
+      act(rev1, doc, { type: 'review', step: 1, decision: 'approve', checklist: cleared }),
+    );
+    expect(flagged.zh).toContain('附件「list.pdf」');
+    doc = await act(rev1, doc, {
+      type: 'review',
+      step: 1,
+      decision: 'approve',
+      checklist: cleared,
+      overrideReason: '附件为依法公示的名单，经审核可以公开',
+    });
+    const reviewed = doc.events.filter((e) => e.event.type === 'reviewed').at(-1)!.event;
+    expect(reviewed).toMatchObject({ warnings: [expect.stringContaining('审核人放行了含个人信息的内容')] });
+  });
+
+  it('keeps a rich-text body sanitised: no script survives', async () => {
+    const doc = await createDocument(platform, author, {
+      ...documentInput('demo-education', { documentNumber: null }),
+      bodyHtml:
+        '<p onclick="steal()">正文<script>alert(1)</script></p><img src="https://evil.example/x.png"><a href="javascript:alert(1)">链接</a>',
+    });
+    expect(doc.version.bodyHtml).not.toMatch(/script|onclick|javascript|evil/);
+    expect(doc.version.bodyText).toContain('正文');
   });
 
   it('audits every step in an unbroken chain', async () => {

@@ -53,6 +53,7 @@ export function presentDocumentView(v: DocumentView): z.output<typeof documentVi
     channels: v.channels.map((c) => ({ ...c, channelLabel: channelLabels[c.channel] })),
     revisions: v.revisions,
     warnings: v.warnings,
+    personalData: v.personalData,
   };
 }
 

@@ -183,6 +183,21 @@ export const documentViewReply = z.object({
     }),
   ),
   warnings: z.array(issue),
+  personalData: z
+    .object({
+      body: z.array(
+        z.object({
+          kind: z.string(),
+          start: z.number().int(),
+          end: z.number().int(),
+          text: z.string(),
+          confidence: z.number(),
+          masked: z.string().describe('遮盖后的样子 / as it would be published once masked'),
+        }),
+      ),
+      attachments: z.array(z.object({ id: z.string(), name: z.string(), findings: z.number().int() })),
+    })
+    .describe('去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments'),
 });
 
 export const documentListItemReply = z.object({ document: documentRecordReply, deadline: deadlineReply });

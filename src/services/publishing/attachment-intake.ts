@@ -1,9 +1,14 @@
 /**
- * How an attachment's bytes are taken in. Until content-type checking and text extraction land
- * (services/publishing/attachments/), bytes are kept as they are, opaque: the size limit is enforced, the name is
- * cleaned, and the media type is only what the extension claims (nothing is extracted, nothing is trusted).
+ * How an attachment's bytes are taken in. The server installs `contentIntake` (./attachments/: type checked by
+ * content, size limits, text extracted in worker threads, personal data found in the text); without it
+ * (`opaqueIntake`, used where no extractor runs) bytes are kept as they are: size enforced, name cleaned, the media
+ * type only what the extension claims, nothing extracted.
  */
+import type { Agency } from '../../core/agency.js';
 import { DomainError } from '../../core/errors.js';
+import type { PersonalDataAllowList } from '../../core/publishing/personal-data/index.js';
+import type { AttachmentExtractor } from './attachments/pool.js';
+import { intakeAttachment } from './attachments/intake.js';
 
 export interface IntakeResult {
   /** Media type as decided by intake. */
@@ -18,10 +23,10 @@ export interface IntakeResult {
 }
 
 export interface AttachmentIntake {
-  inspect(name: string, bytes: Uint8Array): Promise<IntakeResult>;
+  inspect(name: string, bytes: Uint8Array, context: { allow: PersonalDataAllowList }): Promise<IntakeResult>;
 }
 
-/** The largest attachment accepted. */
+/** The largest attachment accepted without content intake. */
 export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
 /** Attachments one version may hold. */
 export const ATTACHMENTS_PER_VERSION_MAX = 50;
@@ -77,3 +82,39 @@ export const opaqueIntake: AttachmentIntake = {
     };
   },
 };
+
+/**
+ * Content intake: the type by its bytes (an executable named .pdf is refused), the limits, the text, and personal
+ * data in it. An attachment with findings blocks approval. The findings are stored without the values found
+ * (kind, place, masked form): the values stay only in the extracted text.
+ */
+export function contentIntake(extractor: AttachmentExtractor): AttachmentIntake {
+  return {
+    async inspect(name, bytes, context) {
+      const taken = await intakeAttachment({ name, bytes }, { extractor, allow: context.allow });
+      return {
+        mediaType: taken.mediaType,
+        text: taken.text === '' ? null : taken.text,
+        details: {
+          intake: 'content',
+          kind: taken.kind,
+          pages: taken.pages,
+          textLayer: taken.textLayer,
+          truncated: taken.truncated,
+          personalData: taken.personalData.map(({ text: _value, ...f }) => f),
+          blocksApproval: taken.personalData.length > 0,
+        },
+      };
+    },
+  };
+}
+
+/** An agency's own public contacts from its 指南: never personal data. */
+export function allowListOf(agency: Agency): PersonalDataAllowList {
+  const present = (xs: (string | null)[]) => xs.filter((x): x is string => x !== null && x !== '');
+  return {
+    phones: present([agency.phone, agency.fax]),
+    emails: present([agency.email]),
+    addresses: present([agency.address]),
+  };
+}

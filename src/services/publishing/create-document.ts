@@ -19,7 +19,7 @@ import { errors } from '../platform/errors.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { authorDocumentRoles, inScope, scopeOf } from '../policies/access.js';
 import { validate } from '../platform/validate.js';
-import { bodyFromText } from './body.js';
+import { storedBody } from './body.js';
 import type { documentMetadataInput } from './document-input.js';
 import { createDocumentInput, type CreateDocumentInput } from './document-input.js';
 import {
@@ -98,7 +98,7 @@ export async function createDocument(
   raw: CreateDocumentInput,
 ): Promise<DocumentView> {
   const input = validate(createDocumentInput, raw);
-  const body = bodyFromText(input.body);
+  const body = storedBody(input);
   try {
     return await withAudit(deps, principal, async (trx, record) => {
       const agency = await findAgencyByRef(trx, input.agency);

@@ -3,6 +3,11 @@ import type { Agency } from '../../core/agency.js';
 import { DomainError } from '../../core/errors.js';
 import type { DocumentEvent, ReviewChecklist } from '../../core/publishing/events.js';
 import { policyItems } from '../../core/publishing/genres.js';
+import {
+  findPersonalDataInHtml,
+  PERSONAL_DATA_KIND_LABELS,
+} from '../../core/publishing/personal-data/index.js';
+import { allowListOf } from './attachment-intake.js';
 import { disclosureLabels } from '../../core/publishing/record.js';
 import { mayDecideStep } from '../../core/publishing/settings.js';
 import {
@@ -64,10 +69,16 @@ function requireRoles(held: readonly Role[], anyOf: readonly Role[], zh: string,
   if (!anyOf.some((r) => held.includes(r))) throw forbidden(zh, en);
 }
 
-/** Attachments of the version that intake flagged and no reviewer has overridden. */
-async function blockingAttachments(db: Executor, doc: StoredDocument): Promise<string[]> {
+/** What stops approval of the working version: personal data in the body, and attachments intake flagged. */
+async function personalDataBlockers(db: Executor, doc: StoredDocument, agency: Agency): Promise<string[]> {
   const list = await documentAttachmentsRepository.list(db, doc.record.id, doc.record.currentVersion);
-  return list.filter((a) => a.details.blocksApproval === true).map((a) => a.name);
+  const version = await documentsRepository.getVersion(db, doc.record.id, doc.record.currentVersion);
+  const inBody = version ? findPersonalDataInHtml(version.bodyHtml, { allow: allowListOf(agency) }) : [];
+  const kinds = [...new Set(inBody.map((f) => PERSONAL_DATA_KIND_LABELS[f.kind].zh))];
+  return [
+    ...(inBody.length > 0 ? [`正文（${inBody.length} 处：${kinds.join('、')}）`] : []),
+    ...list.filter((a) => a.details.blocksApproval === true).map((a) => `附件「${a.name}」`),
+  ];
 }
 
 /** Who performs a step: the events to append and any documents published with it (三同步). */
@@ -360,17 +371,20 @@ export async function recordDocumentAction(
             );
           }
           if (input.decision === 'approve') {
-            const blocking = await blockingAttachments(trx, stored);
+            const blocking = await personalDataBlockers(trx, stored, agency);
             if (blocking.length > 0 && !input.overrideReason) {
               throw new DomainError(
                 'DOCUMENT_BLOCKED',
-                `附件中发现个人信息等问题，须替换附件或由审核人说明理由后放行：${blocking.join('、')}`,
-                `attachments were flagged at intake; replace them or override with a reason: ${blocking.join(', ')}`,
-                { attachments: blocking },
+                `发现个人信息，未去标识化不能通过：${blocking.join('、')}。请对正文一键遮盖、替换附件，或由审核人写明理由后放行`,
+                `personal data found (${blocking.length}); mask the body, replace the attachment, or override with a reason`,
+                { blockers: blocking },
               );
             }
-            if (blocking.length > 0)
-              warnings.push(`审核人放行了被标记的附件（${blocking.join('、')}）：${input.overrideReason}`);
+            if (blocking.length > 0) {
+              warnings.push(
+                `审核人放行了含个人信息的内容（${blocking.join('、')}）：${input.overrideReason}`,
+              );
+            }
           }
           events = [
             {

@@ -12,6 +12,7 @@ import { withAudit } from '../audit/audit-trail.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { authorDocumentRoles } from '../policies/access.js';
 import {
+  allowListOf,
   ATTACHMENTS_PER_VERSION_MAX,
   cleanAttachmentName,
   opaqueIntake,
@@ -42,7 +43,9 @@ export async function addAttachment(
   file: { name: string; bytes: Uint8Array },
 ): Promise<StoredAttachment> {
   const name = cleanAttachmentName(file.name);
-  const inspected = await intake.inspect(name, file.bytes);
+  // Read the agency (and check access) before the slow part; the change itself is one transaction below.
+  const before = await loadDocument(deps.db, principal, ref, authorDocumentRoles);
+  const inspected = await intake.inspect(name, file.bytes, { allow: allowListOf(before.agency) });
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   return withAudit(deps, principal, async (trx, record) => {
     const { stored, agency } = await loadDocument(trx, principal, ref, authorDocumentRoles);

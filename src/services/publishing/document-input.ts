@@ -72,8 +72,10 @@ export const createDocumentInput = z
   .object({
     agency: z.string().min(1).max(100),
     metadata: documentMetadataInput,
-    /** The body as plain text (each line a paragraph). */
+    /** The body as plain text (each line a paragraph)… */
     body: z.string().max(BODY_MAX_CHARS).default(''),
+    /** …or as rich text (sanitised: no scripts, styles, frames; images only from the agency's attachments). */
+    bodyHtml: z.string().optional(),
   })
   .strict();
 export type CreateDocumentInput = z.input<typeof createDocumentInput>;
@@ -85,6 +87,9 @@ export const updateDocumentInput = z
     version: z.number().int().min(1),
     metadata: documentMetadataInput.partial().strict().default({}),
     body: z.string().max(BODY_MAX_CHARS).optional(),
+    bodyHtml: z.string().optional(),
+    /** Mask the personal data found in the body in one step (138****1234, 3201**********1234). */
+    maskPersonalData: z.boolean().default(false),
   })
   .strict();
 export type UpdateDocumentInput = z.input<typeof updateDocumentInput>;

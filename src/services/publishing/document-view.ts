@@ -29,6 +29,11 @@ import {
   type StoredVersion,
 } from '../../storage/publishing/documents-repository.js';
 import type { Principal } from '../accounts/principal.js';
+import {
+  findPersonalDataInHtml,
+  type PersonalDataFinding,
+} from '../../core/publishing/personal-data/index.js';
+import { allowListOf } from './attachment-intake.js';
 import { beijingDate, calendarOf } from '../applications/case-calendar.js';
 import { inScope, readDocumentRoles, scopeOf } from '../policies/access.js';
 import { settingsOf } from './publishing-settings.js';
@@ -70,6 +75,14 @@ export interface DocumentView {
   revisions: RevisionEntry[];
   /** Warnings about the metadata (duplicate 文号 in the agency and year, …). */
   warnings: Issue[];
+  /**
+   * Personal data found in the working version (去标识化): in the body (offsets into its text), and per attachment
+   * (as intake stored it). Any finding stops approval until masked or replaced, or a reviewer overrides it.
+   */
+  personalData: {
+    body: PersonalDataFinding[];
+    attachments: { id: string; name: string; findings: number }[];
+  };
   /** The step awaiting a decision (1-based), while in review or referred. */
   pendingStep: { step: number; name: string; roles: Role[] } | null;
 }
@@ -221,6 +234,16 @@ export async function documentView(
     revisions: state.revisions,
     warnings: await metadataWarnings(db, agency.id, record.id, record.metadata, settings, record.publishedOn),
     pendingStep: pending,
+    personalData: {
+      body: findPersonalDataInHtml(version!.bodyHtml, { allow: allowListOf(agency) }),
+      attachments: attachments
+        .filter((a) => a.details.blocksApproval === true)
+        .map((a) => ({
+          id: a.id,
+          name: a.name,
+          findings: Array.isArray(a.details.personalData) ? a.details.personalData.length : 0,
+        })),
+    },
   };
 }
 

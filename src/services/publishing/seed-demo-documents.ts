@@ -175,8 +175,8 @@ function publishedHistory(
 /**
  * Demo 主动公开 for the year before today: documents of the district and its offices published every month after
  * a recorded 三级审核 (several categories), a 行政规范性文件 repealed by its successor, a 政策解读 linked to its policy,
- * and a draft waiting for its second review step. Histories are the workflow's own events (checked by replaying
- * them); the last items go through the services as staff would.
+ * a draft waiting for its second review step, and a draft whose body still holds personal data. Histories are
+ * the workflow's own events (checked by replaying them); the last items go through the services as staff would.
  */
 export async function seedDemoDocuments(deps: PlatformDeps, staff: DemoPublishingStaff): Promise<number> {
   const today = beijingDate(deps.clock());
@@ -358,5 +358,23 @@ export async function seedDemoDocuments(deps: PlatformDeps, staff: DemoPublishin
     checklist: cleared,
     comment: '内容符合要求',
   });
-  return count + 1;
+  // A draft whose body still holds personal data: the check finds it and offers the masked version.
+  await createDocument(deps, staff.author, {
+    agency: 'demo-subdistrict',
+    metadata: {
+      title: '示范街道2026年度城乡居民最低生活保障拟保对象公示',
+      documentNumber: null,
+      writtenOn: addDays(today, -1),
+      subjectId: '1703',
+      genre: 'other',
+      category: '公示',
+      art20Item: 'item11',
+      disclosure: { attribute: 'proactive' },
+    },
+    body:
+      '经个人申请、入户调查、民主评议，现将拟纳入最低生活保障的对象公示如下：\n' +
+      '张某某（示例），身份证号：11010519491231002X，联系电话：13912345678，住址：示范区和平街20号3单元501室。\n' +
+      '公示期7天。如有异议，请与街道社会事务办联系，电话：010-00000021。',
+  });
+  return count + 2;
 }

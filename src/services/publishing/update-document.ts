@@ -9,7 +9,8 @@ import { withAudit } from '../audit/audit-trail.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { authorDocumentRoles } from '../policies/access.js';
 import { validate } from '../platform/validate.js';
-import { bodyFromText } from './body.js';
+import { maskedBody, storedBody } from './body.js';
+import { allowListOf } from './attachment-intake.js';
 import { checkDocumentMetadata, completeMetadata } from './create-document.js';
 import { documentMetadataInput, updateDocumentInput, type UpdateDocumentInput } from './document-input.js';
 import {
@@ -64,7 +65,9 @@ export async function updateDocument(
             JSON.stringify(doc.metadata[k as keyof DocumentMetadata]) !==
             JSON.stringify(metadata[k as keyof DocumentMetadata]),
         ),
-        ...(input.body !== undefined ? ['body'] : []),
+        ...(input.body !== undefined || input.bodyHtml !== undefined || input.maskPersonalData
+          ? ['body']
+          : []),
       ];
       const event = {
         type: 'edited' as const,
@@ -77,10 +80,13 @@ export async function updateDocument(
       const settings = await settingsOf(trx, agency);
       await checkDocumentMetadata(trx, agency, settings, metadata, null);
       const version = (await documentsRepository.getVersion(trx, doc.id, doc.currentVersion))!;
-      const body =
-        input.body !== undefined
-          ? bodyFromText(input.body)
+      const supplied =
+        input.body !== undefined || input.bodyHtml !== undefined
+          ? storedBody(input)
           : { html: version.bodyHtml, text: version.bodyText };
+      const { body, masked } = input.maskPersonalData
+        ? maskedBody(supplied, { allow: allowListOf(agency) })
+        : { body: supplied, masked: 0 };
       await documentsRepository.updateVersion(trx, {
         ...version,
         metadata,
@@ -118,7 +124,12 @@ export async function updateDocument(
         entityId: doc.id,
         agencyId: agency.id,
         before: { metadata: doc.metadata },
-        after: { version: doc.currentVersion, fields, metadata },
+        after: {
+          version: doc.currentVersion,
+          fields,
+          metadata,
+          ...(input.maskPersonalData ? { masked } : {}),
+        },
       });
       return documentView(trx, updated, agency, today);
     });

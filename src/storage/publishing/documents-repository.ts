@@ -362,8 +362,8 @@ export const documentsRepository = {
    */
   async list(db: Executor, filter: DocumentListFilter): Promise<KeysetPage<StoredDocument>> {
     if (filter.agencyIds.length === 0) return { items: [], nextCursor: null };
-    const one = (agencyIds: string[]) => {
-      let q = db.selectFrom('documents').selectAll();
+    const filtered = (agencyIds: string[]) => {
+      let q = db.selectFrom('documents');
       q =
         agencyIds.length === 1
           ? q.where('agency_id', '=', agencyIds[0]!)
@@ -378,25 +378,54 @@ export const documentsRepository = {
       if (filter.from) q = q.where('list_date', '>=', filter.from);
       if (filter.to) q = q.where('list_date', '<=', filter.to);
       if (filter.cursor) q = q.where(afterKey(documentListOrder, filter.cursor));
-      return q
-        .orderBy('list_date', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit + 1);
+      return q;
     };
     let rows: DocumentTable[];
     if (filter.agencyIds.length === 1 || filter.agencyIds.length > SEEK_PER_AGENCY_MAX) {
-      rows = await one(filter.agencyIds).execute();
-    } else {
-      const parts = filter.agencyIds.map((id, i) => db.selectFrom(one([id]).as(`p${i}`)).selectAll());
-      let union = parts[0]!;
-      for (const part of parts.slice(1)) union = union.unionAll(part);
-      rows = await db
-        .selectFrom(union.as('u'))
+      rows = await filtered(filter.agencyIds)
         .selectAll()
         .orderBy('list_date', 'desc')
         .orderBy('id', 'desc')
         .limit(filter.limit + 1)
         .execute();
+    } else {
+      // Keys only in the merge (the index holds them), then the page's rows by id.
+      const parts = filter.agencyIds.map((id, i) =>
+        db
+          .selectFrom(
+            filtered([id])
+              .select(['list_date', 'id'])
+              .orderBy('list_date', 'desc')
+              .orderBy('id', 'desc')
+              .limit(filter.limit + 1)
+              .as(`p${i}`),
+          )
+          .selectAll(),
+      );
+      let union = parts[0]!;
+      for (const part of parts.slice(1)) union = union.unionAll(part);
+      const keys = await db
+        .selectFrom(union.as('u'))
+        .select('id')
+        .orderBy('list_date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+      const order = new Map(keys.map((k, i) => [k.id, i]));
+      rows =
+        keys.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('documents')
+                .selectAll()
+                .where(
+                  'id',
+                  'in',
+                  keys.map((k) => k.id),
+                )
+                .execute()
+            ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     }
     const page = keysetPage(rows, filter.limit, documentListOrder, (r) => [r.list_date, r.id]);
     return { items: page.items.map(toStored), nextCursor: page.nextCursor };

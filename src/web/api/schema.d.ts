@@ -3996,6 +3996,7 @@ export interface paths {
                         agency: string;
                         /** @default  */
                         body?: string;
+                        bodyHtml?: string;
                         metadata: {
                             /** @enum {string} */
                             art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
@@ -4290,6 +4291,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -4648,6 +4666,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -4778,6 +4813,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         body?: string;
+                        bodyHtml?: string;
+                        /** @default false */
+                        maskPersonalData?: boolean;
                         /** @default {} */
                         metadata?: {
                             /** @enum {string} */
@@ -5074,6 +5112,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -5495,6 +5550,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6083,6 +6155,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6444,6 +6533,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6811,6 +6917,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -7173,6 +7296,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
