@@ -6,6 +6,7 @@ import * as applicationReportIndex from './migrations/20261130T1501-application-
 import * as answerTemplates from './migrations/20261130T1600-answer-templates.js';
 import * as accessLifetimes from './migrations/20261202T1200-access-lifetimes.js';
 import * as publishing from './migrations/20261202T1400-publishing.js';
+import * as documentStockIndex from './migrations/20261202T1500-document-stock-index.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261130T1600-answer-templates': answerTemplates,
   '20261202T1200-access-lifetimes': accessLifetimes,
   '20261202T1400-publishing': publishing,
+  '20261202T1500-document-stock-index': documentStockIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
