@@ -19,7 +19,8 @@ import { indexCodeOf, settingsOf } from '../../../src/services/publishing/publis
 import { compileAnnualReport, explainCell } from '../../../src/services/reports/compile-annual-report.js';
 import { documentAttachmentsRepository } from '../../../src/storage/publishing/document-attachments-repository.js';
 import { documentsRepository } from '../../../src/storage/publishing/documents-repository.js';
-import { databases, freshPlatform } from '../../helpers/databases.js';
+import { databases, freshPlatform, type TestDatabase } from '../../helpers/databases.js';
+import { runCli } from '../../cli/run-cli.js';
 import { buildPdf, textPage } from '../../support/minimal-pdf.js';
 
 const extractor = new AttachmentExtractor({ workers: 1 });
@@ -32,12 +33,13 @@ const pdf = buildPdf([textPage([{ text: 'Subsidy list: Li Si, mobile 13912345678
 describe.each(databases)('a catalogue imported on %s', (_name, fresh) => {
   let platform: Platform;
   let close: () => Promise<void>;
+  let database: TestDatabase;
   let folder: string;
   let code: string;
   let csv: string;
 
   beforeAll(async () => {
-    ({ platform, close } = await freshPlatform(fresh));
+    ({ platform, close, database } = await freshPlatform(fresh));
     await seedDemo(platform);
     const education = (await listAgencies(platform, cliOperator)).find((a) => a.code === 'demo-education')!;
     code = indexCodeOf(education, await settingsOf(platform.db, education));
@@ -146,5 +148,24 @@ describe.each(databases)('a catalogue imported on %s', (_name, fresh) => {
       `行政规范性文件${compiled.report.proactive.normativeDocuments.repealed}件`,
     );
     expect(compiled.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('runs from the command line with a folder of attachments', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-cli-'));
+    const table = join(dir, '目录.csv');
+    writeFileSync(
+      table,
+      `${HEADER}\nCLI-2024-1,命令行导入的通知,,2024-03-01,2024-03-02,1102,通知,（十一）,,,,,,,名单.pdf\nCLI-2024-2,坏日期,,2024-13-01,2024-03-02,1102,通知,（十一）,,,,,,,\n`,
+    );
+    const env = { DATABASE_URL: database.url };
+    const out = await runCli(
+      ['publishing', 'import', table, '--agency', 'demo-education', '--attachments', folder],
+      { env },
+    );
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('第 3 行拒绝：成文日期：成文日期不是有效日期：“2024-13-01”');
+    expect(out.stdout).toContain('第 2 行（CLI-2024-1）的附件含 1 处个人信息，请复核');
+    expect(out.stdout).toContain('已导入 1 行，拒绝 1 行。');
+    expect(await documentsRepository.findByIndexNumber(platform.db, 'CLI-2024-1')).toBeDefined();
   });
 });
