@@ -22,6 +22,7 @@ import { registerEdgeValidation } from './edge-validation.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
 import { registerReportFiguresImportRoutes } from './routes/report-figures-import.js';
+import { registerCatalogueImportRoutes } from './routes/publishing-import.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
 import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
 import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
@@ -252,6 +253,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
   registerReportFiguresImportRoutes(app, deps.platform);
+  registerCatalogueImportRoutes(app, deps.platform);
   registerAnswerTemplateRoutes(app, deps.platform);
   registerAnswerDocumentRoutes(app, deps.platform);
   registerApplicationRoutes(app, deps.platform);

@@ -11,6 +11,7 @@ import * as caseListColumns from './migrations/20261202T1800-case-list-columns.j
 import * as reportPublications from './migrations/20261202T1900-report-publications.js';
 import * as searchIndex from './migrations/20261202T2000-search-index.js';
 import * as agencyPostcode from './migrations/20261202T2001-agency-postcode.js';
+import * as documentStockIndex from './migrations/20261202T1500-document-stock-index.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1900-report-publications': reportPublications,
   '20261202T2000-search-index': searchIndex,
   '20261202T2001-agency-postcode': agencyPostcode,
+  '20261202T1500-document-stock-index': documentStockIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,8 +6,10 @@ import { cliOperator } from '../../src/services/accounts/principal.js';
 import { freshSqlite } from '../helpers/databases.js';
 import { checkResponses, type ContractBreach } from '../helpers/response-contract.js';
 import { freshServer } from '../helpers/server.js';
+import { zipSync } from 'fflate';
+import { buildPdf, textPage } from '../support/minimal-pdf.js';
 
-describe("table 二's figures imported over HTTP", () => {
+describe("table 二's figures and a catalogue imported over HTTP", { timeout: 120_000 }, () => {
   let server: Awaited<ReturnType<typeof freshServer>>;
   let app: FastifyInstance;
   let token = '';
@@ -77,6 +79,36 @@ describe("table 二's figures imported over HTTP", () => {
       payload: file(csv),
     });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('imports a catalogue with its attachments ZIP: a dry run lists refusals, then the good rows go in', async () => {
+    const pdf = buildPdf([textPage([{ text: 'Notice text', x: 50, y: 700 }])]);
+    const table =
+      '机关代码,索引号,标题,发布日期,主题分类,体裁,公开事项,附件\n' +
+      'demo-education,HTTP-2024-1,经接口导入的通知,2024-05-06,1102,通知,（十一）,通知.pdf\n' +
+      'demo-district,HTTP-2024-2,别的机关的通知,2024-05-06,1102,通知,（十一）,\n';
+    const payload = {
+      table: { name: '目录.csv', contentBase64: Buffer.from(table).toString('base64') },
+      attachmentsZip: {
+        name: 'a.zip',
+        contentBase64: Buffer.from(zipSync({ '通知.pdf': pdf })).toString('base64'),
+      },
+    };
+    const headers = { authorization: `Bearer ${token}` };
+    const dry = await app.inject({
+      method: 'POST',
+      url: '/api/v1/publishing/import?dryRun=true',
+      headers,
+      payload,
+    });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      accepted: [{ line: 2, indexNumber: 'HTTP-2024-1', attachments: 1 }],
+    });
+    expect(dry.json().refused[0].line).toBe(3);
+    const run = await app.inject({ method: 'POST', url: '/api/v1/publishing/import', headers, payload });
+    expect(run.json()).toMatchObject({ dryRun: false, accepted: [{ indexNumber: 'HTTP-2024-1' }] });
   });
 
   it('answers as its OpenAPI response schemas say', () => {

@@ -4,6 +4,7 @@ import { registerAnswerCommands } from './answer.js';
 import { registerClockCommands } from './clock.js';
 import { registerPlatformCommands } from './platform.js';
 import { registerPublishingCommands } from './publishing.js';
+import { registerCatalogueImportCommand } from './publishing-import.js';
 import { registerReportCommands } from './report.js';
 
 /** Every command group registers itself here; one file per group keeps this list the only shared edit. */
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerPlatformCommands(program, io);
   registerAnswerCommands(program, io);
   registerPublishingCommands(program, io);
+  registerCatalogueImportCommand(program, io);
 }

@@ -83,7 +83,13 @@ export type DocumentEvent =
       together: string[];
     })
   | (Base & { type: 'revisionStarted'; version: number; reason: string })
-  | (Base & { type: 'withdrawn'; reason: string });
+  | (Base & { type: 'withdrawn'; reason: string })
+  /**
+   * The first event of a document brought in from an existing catalogue (issue 13 item 6): it was published before
+   * Gongkai kept the register, so it has no review history here; `source` says where it came from (the file and
+   * row), and `publishedOn` is its 发布日期 there.
+   */
+  | (Base & { type: 'imported'; version: number; publishedOn: IsoDate; source: string });
 
 export type DocumentEventType = DocumentEvent['type'];
 
@@ -99,4 +105,5 @@ export const documentEventLabels: Record<DocumentEventType, { zh: string; en: st
   published: { zh: '发布', en: 'published' },
   revisionStarted: { zh: '开始修订', en: 'revision started' },
   withdrawn: { zh: '撤回', en: 'withdrawn' },
+  imported: { zh: '从原有目录导入（已发布）', en: 'imported from an existing catalogue (already published)' },
 };

@@ -88,6 +88,26 @@ export function applyDocumentEvent(
   policy?: WorkflowPolicy,
 ): DocumentState {
   const no = (zh: string, en: string) => refuse(state, event, zh, en);
+  if (state === null && event.type === 'imported') {
+    // Published before the register was kept: it enters as published, with no review round here.
+    if (event.version !== 1) throw no('第一个版本为 1', 'the first version is 1');
+    return {
+      status: 'published',
+      authorId: event.by,
+      currentVersion: 1,
+      publishedVersion: 1,
+      chain: null,
+      step: 0,
+      reviewers: [],
+      needsInterpretation: false,
+      scheduledAt: null,
+      firstPublishedAt: event.at,
+      lastPublishedAt: event.at,
+      revisions: [],
+      withdrawnReason: null,
+      lastAt: event.at,
+    };
+  }
   if (state === null) {
     if (event.type !== 'drafted') throw no('第一个事件必须是起草', 'the first event must be "drafted"');
     if (event.version !== 1) throw no('第一个版本为 1', 'the first version is 1');
@@ -108,7 +128,7 @@ export function applyDocumentEvent(
       lastAt: event.at,
     };
   }
-  if (event.type === 'drafted') throw no('文件已经起草', 'the document already exists');
+  if (event.type === 'drafted' || event.type === 'imported') throw no('文件已经存在', 'the document already exists');
   if (event.at < state.lastAt) {
     throw no(
       `事件时间 ${event.at} 早于上一事件 ${state.lastAt}`,

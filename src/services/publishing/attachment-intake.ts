@@ -23,7 +23,7 @@ export interface IntakeResult {
 }
 
 export interface AttachmentIntake {
-  inspect(name: string, bytes: Uint8Array, context: { allow: PersonalDataAllowList }): Promise<IntakeResult>;
+  inspect(name: string, bytes: Uint8Array, context?: { allow: PersonalDataAllowList }): Promise<IntakeResult>;
 }
 
 /** The largest attachment accepted without content intake. */
@@ -91,7 +91,7 @@ export const opaqueIntake: AttachmentIntake = {
 export function contentIntake(extractor: AttachmentExtractor): AttachmentIntake {
   return {
     async inspect(name, bytes, context) {
-      const taken = await intakeAttachment({ name, bytes }, { extractor, allow: context.allow });
+      const taken = await intakeAttachment({ name, bytes }, { extractor, allow: context?.allow });
       return {
         mediaType: taken.mediaType,
         text: taken.text === '' ? null : taken.text,

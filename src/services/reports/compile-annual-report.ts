@@ -5,7 +5,12 @@ import { DomainError } from '../../core/errors.js';
 import { checkReport } from '../../core/report/check.js';
 import type { Finding } from '../../core/report/findings.js';
 import { REPORT_SCHEMA_ID, type AnnualReport } from '../../core/report/model.js';
-import { TOTAL_COLUMN } from '../../core/report/template.js';
+import { SECTIONS, TOTAL_COLUMN } from '../../core/report/template.js';
+import { art20ItemLabels, isArt20Item } from '../../core/publishing/genres.js';
+import { channelLabels, type ChannelKind } from '../../core/publishing/record.js';
+import { compileDocumentStock } from '../../core/publishing/report/document-stock.js';
+import { draftSectionOne, type SectionOneFacts } from '../../core/publishing/report/section-one.js';
+import { documentStockRepository } from '../../storage/publishing/document-stock-repository.js';
 import { agenciesRepository } from '../../storage/agencies-repository.js';
 import { appealsRepository } from '../../storage/appeals-repository.js';
 import { applicationsRepository } from '../../storage/applications-repository.js';
@@ -46,6 +51,8 @@ export interface CompiledAnnualReport {
   caseCount: number;
   /** Appeals filed in the year against the agencies' answers. */
   appealCount: number;
+  /** 规章 and 行政规范性文件 of the registry counted in table 二 (its stock rows come from them). */
+  stockDocumentCount: number;
 }
 
 /** Collects the case facts of the agencies for `year`, and the appeals filed in it (named by tracking number). */
@@ -73,7 +80,9 @@ export async function loadCaseFacts(
 
 /**
  * Compiles the annual report of an agency (or its subtree) from its records: tables 三 and 四 counted from the
- * cases (compile-report.ts, balanced by construction), table 二 from the figures staff entered, then checked.
+ * cases (compile-report.ts, balanced by construction); table 二's 规章 and 行政规范性文件 rows counted from the
+ * published documents (core/publishing/report/document-stock.ts), its other figures as staff entered them; section
+ * 一 drafted from the records as editable text (`sections[0].text`); then checked.
  */
 export async function compileAnnualReport(
   deps: PlatformDeps,
@@ -110,31 +119,78 @@ export async function compileFromRecords(
     const found = await reportFiguresRepository.find(db, id, year);
     if (found) stored.push(found.proactive as ProactiveFigures);
   }
-  const figures = stored.length === 0 ? zeroFigures : sumFigures(stored);
+  const entered = stored.length === 0 ? zeroFigures : sumFigures(stored);
+  // 规章 and 行政规范性文件 are counted from the registry (issue 13 item 5); the other figures stay entered.
+  const stockFacts = await documentStockRepository.stockFacts(db, ids, year);
+  const stock = compileDocumentStock(stockFacts, { year });
+  const figures = {
+    ...entered,
+    regulations: stock.regulations,
+    normativeDocuments: stock.normativeDocuments,
+  };
+  const proactive = proactiveSection(figures);
+  const sectionOne = draftSectionOne({
+    year,
+    published: await publishedSummary(db, ids, year),
+    report: { proactive, applications: tables.applications, appeals: tables.appeals },
+  });
   const report: AnnualReport = {
     schema: REPORT_SCHEMA_ID,
     agency: input.agencyName,
     year,
     template: '2021',
-    proactive: proactiveSection(figures),
+    proactive,
     applications: tables.applications,
     appeals: tables.appeals,
+    sections: SECTIONS.map((section) => ({
+      number: section.number,
+      title: section.title,
+      ...(section.number === '一' ? { text: sectionOne } : {}),
+    })),
   };
   return {
     report,
     findings: checkReport(report),
-    explain: tables.explain,
+    explain: { ...tables.explain, ...stock.explain },
     agencies: input.agencies.map((a) => ({ id: a.id, code: a.code, name: a.name })),
     proactiveEntered: stored.length === ids.length,
     proactiveEnteredCount: stored.length,
     caseCount: facts.length,
     appealCount: appeals.length,
+    stockDocumentCount: stockFacts.length,
+  };
+}
+
+/** The year's published items by 第二十条 item and by channel, named for people (section 一's draft). */
+async function publishedSummary(
+  db: Executor,
+  ids: string[],
+  year: number,
+): Promise<SectionOneFacts['published']> {
+  const byItem = await documentStockRepository.publishedByItem(db, ids, year);
+  const byChannel = await documentStockRepository.publishedByChannel(db, ids, year);
+  const total = byItem.reduce((sum, row) => sum + row.count, 0);
+  if (total === 0 && byChannel.length === 0) return null;
+  const label = (item: string) =>
+    isArt20Item(item) ? art20ItemLabels[item].zh.replace(/^（[^）]*）/, '') : item;
+  return {
+    total,
+    byCategory: byItem
+      .sort((a, b) => b.count - a.count)
+      .map((row) => ({ label: label(row.item), count: row.count })),
+    byChannel: byChannel
+      .sort((a, b) => b.count - a.count)
+      .map((row) => ({
+        label: channelLabels[row.channel as ChannelKind]?.zh ?? row.channel,
+        count: row.count,
+      })),
   };
 }
 
 /**
- * The cases counted in one cell of tables 三 and 四: `applications.disclosed[0]`, `applications.disclosed` (its 总计),
- * `appeals.reconsideration.upheld`. An unknown path is VALIDATION_FAILED.
+ * The cases counted in one cell of tables 三 and 四 — `applications.disclosed[0]`, `applications.disclosed` (its
+ * 总计), `appeals.reconsideration.upheld` — or the documents (索引号) counted in one of table 二's 规章 and 行政规范性文件
+ * cells (`proactive.normativeDocuments.inForce`). An unknown path is VALIDATION_FAILED.
  */
 export function explainCell(
   compiled: Pick<CompiledAnnualReport, 'explain' | 'report'>,
@@ -142,12 +198,16 @@ export function explainCell(
   lang: 'zh' | 'en' = 'zh',
 ): { path: string; name: string; value: number; cases: string[] } {
   const normal = path.startsWith('applications.') && !path.endsWith(']') ? `${path}[${TOTAL_COLUMN}]` : path;
-  const cell = listCells(compiled.report).find((c) => c.path === normal && !c.path.startsWith('proactive.'));
+  // Table 二's counted rows explain themselves in documents; its entered figures have nothing behind them.
+  const counted = /^proactive\.(?:regulations|normativeDocuments)\.(?:issued|repealed|inForce)$/.test(normal);
+  const cell = listCells(compiled.report).find(
+    (c) => c.path === normal && (counted || !c.path.startsWith('proactive.')),
+  );
   if (!cell) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `不是表三或表四的单元格：${path}（例如 applications.disclosed[0]、appeals.reconsideration.total）`,
-      `not a cell of table 三 or 四: ${path} (e.g. applications.disclosed[0], appeals.reconsideration.total)`,
+      `不是由记录统计的单元格：${path}（例如 applications.disclosed[0]、appeals.reconsideration.total、proactive.normativeDocuments.inForce）`,
+      `not a cell counted from the records: ${path} (e.g. applications.disclosed[0], appeals.reconsideration.total, proactive.normativeDocuments.inForce)`,
     );
   }
   return {

@@ -4268,7 +4268,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -4643,7 +4643,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -5089,7 +5089,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -5527,7 +5527,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -6132,7 +6132,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -6510,7 +6510,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -6894,7 +6894,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -7273,7 +7273,7 @@ export interface paths {
                                 step?: number;
                                 together?: string[];
                                 /** @enum {string} */
-                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn" | "imported";
                                 version?: number;
                                 warnings?: string[];
                             }[];
@@ -7803,6 +7803,117 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publishing/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入原有公开目录及附件 / import an existing catalogue with its attachments
+         * @description 每个有问题的行单独拒绝并列出全部原因；合格的行一起导入为已发布文件（事件 imported）；dryRun=true 只检查不保存。 / Each bad row is refused alone with every reason; good rows are imported together as published documents; dryRun=true stores nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 表中没有“机关代码”列时的机关 / the agency when the table has none */
+                        agency?: string;
+                        /** @description 附件压缩包 / the attachments as a ZIP */
+                        attachmentsZip?: {
+                            /** @description 文件内容（base64）/ the file, base64 */
+                            contentBase64: string;
+                            /** @description 文件名 / file name (for messages), e.g. 表二.xlsx */
+                            name: string;
+                        };
+                        /** @description 目录（CSV 或 XLSX）/ the catalogue */
+                        table: {
+                            /** @description 文件内容（base64）/ the file, base64 */
+                            contentBase64: string;
+                            /** @description 文件名 / file name (for messages), e.g. 表二.xlsx */
+                            name: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: {
+                                attachments: number;
+                                indexNumber: string | null;
+                                line: number;
+                                personalData: number;
+                                title: string;
+                            }[];
+                            dryRun: boolean;
+                            refused: {
+                                line: number;
+                                reasons: {
+                                    en: string;
+                                    field: string;
+                                    zh: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

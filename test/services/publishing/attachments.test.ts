@@ -13,6 +13,7 @@ import {
   cleanFileName,
   intakeAttachment,
 } from '../../../src/services/publishing/attachments/index.js';
+import { contentIntake } from '../../../src/services/publishing/attachments/content-intake.js';
 import { buildPdf, SCANNED_PAGE, textPage } from '../../support/minimal-pdf.js';
 
 const extractor = new AttachmentExtractor({ workers: 1 });
@@ -286,5 +287,34 @@ describe('attachment intake', { timeout: 120_000 }, () => {
     expect(cleanFileName('a\u0000b<c>.pdf')).toBe('abc.pdf');
     expect(cleanFileName('...hidden.pdf')).toBe('hidden.pdf');
     expect(cleanFileName('长'.repeat(300) + '.pdf')).toHaveLength(200);
+  });
+
+  it('plugs into the publishing service: findings block approval and are stored masked, never in clear', async () => {
+    const intake = contentIntake(extractor, { allow: { phones: ['025-84561234'] } });
+    const withData = await intake.inspect(
+      '名单.pdf',
+      buildPdf([textPage([{ text: 'mobile 13812345678, office 025-84561234', x: 50, y: 700 }])]),
+    );
+    expect(withData.mediaType).toBe('application/pdf');
+    expect(withData.text).toContain('13812345678');
+    expect(withData.details).toMatchObject({
+      blocksApproval: true,
+      blocksBecause: 'personal-data',
+      personalData: [{ kind: 'mobile', masked: '138****5678' }],
+    });
+    expect(JSON.stringify(withData.details)).not.toContain('13812345678');
+    const clean = await intake.inspect(
+      '通知.pdf',
+      buildPdf([textPage([{ text: 'Notice 2024-03-05, office 025-84561234', x: 50, y: 700 }])]),
+    );
+    expect(clean.details).toMatchObject({ blocksApproval: false, personalData: [] });
+    expect((await intake.inspect('scan.pdf', buildPdf([SCANNED_PAGE]))).details).toMatchObject({
+      blocksApproval: true,
+      blocksBecause: 'no-text',
+    });
+    expect((await intake.inspect('photo.png', PNG)).details).toMatchObject({ blocksApproval: false });
+    await expect(intake.inspect('notice.pdf', new Uint8Array([0x4d, 0x5a, 0, 0]))).rejects.toMatchObject({
+      code: 'ATTACHMENT_TYPE_REFUSED',
+    });
   });
 });
