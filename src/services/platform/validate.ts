@@ -34,16 +34,13 @@ export function unsafeTextError(value: unknown): DomainError | null {
   return validationError([{ path: found.path, message: zh, messageEn: en }]);
 }
 
-/**
- * Parses input at the edge of a use case. Texts with characters that cannot be stored or that would print
- * differently from what is shown are refused first; a schema failure lists every issue in both languages
- * (zod's own words in its zh-CN and en locales; this project's messages are written "中文 / English").
- */
-export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const unsafe = unsafeTextError(input);
-  if (unsafe) throw unsafe;
+/** Parses `input`; on failure, every issue in both languages (zod's words in its zh-CN and en locales). */
+export function parseBilingual<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): { ok: true; data: z.infer<T> } | { ok: false; issues: ValidationIssue[] } {
   const result = schema.safeParse(input, { error: zhMessages });
-  if (result.success) return result.data;
+  if (result.success) return { ok: true, data: result.data };
   const english = schema.safeParse(input, { error: enMessages });
   const issues = result.error.issues.map((issue, index) => {
     const path = issue.path.map(String).join('.');
@@ -52,5 +49,25 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infe
     const en = english.success ? undefined : english.error.issues[index]?.message;
     return { path, message: issue.message, messageEn: en ?? issue.message };
   });
-  throw validationError(issues);
+  return { ok: false, issues };
+}
+
+/**
+ * Parses input at the edge of a use case. Texts with characters that cannot be stored or that would print
+ * differently from what is shown are refused first; a schema failure lists every issue in both languages
+ * (zod's own words in its zh-CN and en locales; this project's messages are written "中文 / English").
+ */
+export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const unsafe = unsafeTextError(input);
+  if (unsafe) throw unsafe;
+  const parsed = parseBilingual(schema, input);
+  if (parsed.ok) return parsed.data;
+  throw validationError(parsed.issues);
+}
+
+/** A CONFIG_INVALID error for environment variables, in both languages. */
+export function configError(issues: ValidationIssue[]): DomainError {
+  const zh = issues.map((i) => `${i.path}：${i.message}`).join('；');
+  const en = issues.map((i) => `${i.path}: ${i.messageEn}`).join('; ');
+  return new DomainError('CONFIG_INVALID', `环境配置无效：${zh}`, `invalid environment configuration: ${en}`);
 }
