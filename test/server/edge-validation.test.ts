@@ -126,6 +126,29 @@ describe.each(databases)('validation at the edge on %s', (_name, fresh) => {
     expectRefused(template, /文字方向/);
   });
 
+  it('refuses a body that is not valid UTF-8 instead of silently replacing the broken bytes', async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"username":"adm'),
+      Buffer.from([0xed, 0xa0, 0x80]), // a surrogate encoded in UTF-8: invalid
+      Buffer.from('in","password":"whatever password"}'),
+    ]);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: body,
+    });
+    expectRefused(response, /UTF-8/);
+    // Valid UTF-8 with Chinese text still parses.
+    const fine = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      payload: Buffer.from('{"username":"用户","password":"whatever password"}'),
+    });
+    expect(fine.statusCode).toBe(401);
+  });
+
   it('refuses offset and limit that are not whole numbers in range', async () => {
     const list = (query: string) =>
       app.inject({
