@@ -28,6 +28,14 @@ export type ErrorCode =
   | 'REPORT_CHECKER_BUSY'
   | 'RATE_LIMITED'
   | 'CASE_FACTS_INVALID'
+  // Publishing intake (主动公开): notice bodies, attachments, catalogue imports.
+  | 'BODY_TOO_LARGE'
+  | 'ATTACHMENT_TYPE_REFUSED'
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENT_UNREADABLE'
+  | 'ATTACHMENT_TIMEOUT'
+  | 'ATTACHMENT_EXTRACTOR_UNAVAILABLE'
+  | 'IMPORT_INVALID'
   // Disclosure applications (依申请公开办件).
   | 'TRANSITION_NOT_ALLOWED'
   | 'APPLICATION_NOT_FOUND'
@@ -40,6 +48,15 @@ export type ErrorCode =
   | 'ANSWER_TEMPLATE_VERSION_CONFLICT'
   | 'ANSWER_NOT_AVAILABLE'
   | 'ANSWER_NOT_ISSUED'
+  // 主动公开: documents, their review and publication.
+  | 'DOCUMENT_INVALID'
+  | 'DOCUMENT_NOT_FOUND'
+  | 'DOCUMENT_NOT_EDITABLE'
+  | 'DOCUMENT_CHANGED'
+  | 'DOCUMENT_BLOCKED'
+  | 'ATTACHMENT_INVALID'
+  | 'ATTACHMENT_NOT_FOUND'
+  | 'PUBLISHING_SETTINGS_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

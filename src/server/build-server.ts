@@ -21,6 +21,7 @@ import type { TrustProxy } from './config.js';
 import { registerEdgeValidation } from './edge-validation.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
+import { registerReportFiguresImportRoutes } from './routes/report-figures-import.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
 import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
 import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
@@ -32,6 +33,7 @@ import { registerConsoleRoutes } from './routes/console.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
+import { registerDocumentRoutes } from './routes/publishing/documents.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserAccessRoutes } from './routes/user-access.js';
@@ -234,10 +236,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerUserAccessRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
+  registerReportFiguresImportRoutes(app, deps.platform);
   registerAnswerTemplateRoutes(app, deps.platform);
   registerAnswerDocumentRoutes(app, deps.platform);
   registerApplicationRoutes(app, deps.platform);
   registerReportRoutes(app, deps.platform);
+  registerDocumentRoutes(app, deps.platform);
   registerPublicApplicationRoutes(app, deps.platform, {
     submitPerMinute: deps.publicSubmitPerMinute ?? 10,
     statusPerMinute: deps.publicStatusPerMinute ?? 30,

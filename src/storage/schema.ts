@@ -1,3 +1,5 @@
+import type { PublishingTables } from './publishing/schema.js';
+
 /** The database schema as Kysely sees it. Times are ISO-8601 UTC text and JSON is text, the same on both dialects. */
 export interface AgencyTable {
   id: string;
@@ -117,10 +119,21 @@ export interface ApplicationTable {
   received_on: string | null;
   closed_on: string | null;
   due_on: string | null;
+  /** Working-day ordinal of `due_on` in the agency's calendar while the case is open (else null). */
+  due_ordinal: number | null;
+  /** 1 when the due date falls in a year without a calendar notice. */
+  due_provisional: number;
   event_count: number;
   created_by: string;
   created_at: string;
   updated_at: string;
+}
+
+/** Which calendar and counting rule an agency's stored due ordinals were computed with. */
+export interface CaseClockBasisTable {
+  agency_id: string;
+  calendar_key: string;
+  refreshed_at: string;
 }
 
 export interface ApplicationEventTable {
@@ -201,7 +214,7 @@ export interface LoginThrottleTable {
   blocked_until: string | null;
 }
 
-export interface Database {
+export interface Database extends PublishingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -211,6 +224,7 @@ export interface Database {
   audit_log: AuditLogTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  case_clock_basis: CaseClockBasisTable;
   application_counters: ApplicationCounterTable;
   appeals: AppealTable;
   report_figures: ReportFiguresTable;

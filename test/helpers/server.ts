@@ -38,7 +38,11 @@ export async function freshServer(
     publicSubmitPerMinute: options.publicSubmitPerMinute ?? 1000,
     publicStatusPerMinute: options.publicStatusPerMinute ?? 1000,
     checkPerMinute: options.checkPerMinute ?? 1000,
-    ...(options.reportChecker ? { reportChecker: options.reportChecker } : {}),
+    // The report checker's per-file limit is generous in tests: a loaded machine reads slowly, and the limit
+    // itself is tested with a checker of its own (test/server/isolated-check.test.ts).
+    ...(options.reportChecker
+      ? { reportChecker: options.reportChecker }
+      : { reportCheck: { timeoutMs: 120_000 } }),
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });
   return {

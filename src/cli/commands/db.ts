@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { backupDatabase, restoreDatabase } from '../../services/platform/backup-database.js';
+import { backupDatabase, restoreDatabase, sqliteFileOf } from '../../services/platform/backup-database.js';
+import {
+  anchorBackup,
+  anchorRestore,
+  backupAnchorFile,
+  checkBackupAnchor,
+} from '../../services/audit/anchor-audit-chain.js';
 import { migrateDatabase } from '../../services/platform/platform.js';
 import type { CliIo } from '../io.js';
 import { announceDatabase, asCliError, cliConfig } from './with-platform.js';
@@ -29,10 +35,15 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .description('在线备份 SQLite 数据库（服务可继续运行） / consistent online backup of the SQLite database')
     .action(async (file: string) => {
       try {
-        const url = cliConfig(io).databaseUrl;
-        announceDatabase(io, url);
-        await backupDatabase(url, file);
-        io.stdout(`已备份到 / backed up to ${file}\n`);
+        const config = cliConfig(io);
+        announceDatabase(io, config.databaseUrl);
+        await backupDatabase(config.databaseUrl, file);
+        // The backup's audit head, beside it and in the live database's anchor file (docs/operations.md).
+        const anchor = anchorBackup(file, config.auditAnchorFile);
+        io.stdout(
+          `已备份到 / backed up to ${file}\n` +
+            `审计链头 / audit head: ${anchor.entries}:${anchor.hash}（已记入 / written to ${backupAnchorFile(file)}）\n`,
+        );
       } catch (error) {
         throw asCliError(error);
       }
@@ -43,10 +54,17 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     )
     .action(async (file: string) => {
       try {
-        const url = cliConfig(io).databaseUrl;
-        announceDatabase(io, url);
-        restoreDatabase(url, file);
-        io.stdout(`已从 ${file} 恢复 / restored from ${file}\n`);
+        const config = cliConfig(io);
+        announceDatabase(io, config.databaseUrl);
+        // A backup changed after it was taken no longer matches the audit anchor written beside it.
+        checkBackupAnchor(file);
+        restoreDatabase(config.databaseUrl, file);
+        // The restored chain is shorter than the anchors written since the backup: it starts afresh.
+        const anchor = anchorRestore(sqliteFileOf(config.databaseUrl), config.auditAnchorFile);
+        io.stdout(
+          `已从 ${file} 恢复 / restored from ${file}\n` +
+            `审计链头 / audit head: ${anchor.entries}:${anchor.hash}\n`,
+        );
       } catch (error) {
         throw asCliError(error);
       }

@@ -2,6 +2,11 @@ import { DomainError } from '../../core/errors.js';
 import { parseDatabaseUrl } from '../../storage/database.js';
 import { announceServer, backupSqlite, restoreSqlite } from '../../storage/sqlite-backup.js';
 
+/** The SQLite file a database URL names; a PostgreSQL URL is refused (it is backed up with pg_dump). */
+export function sqliteFileOf(url: string): string {
+  return sqlitePathOf(url);
+}
+
 function sqlitePathOf(url: string): string {
   const target = parseDatabaseUrl(url);
   if (target.dialect !== 'sqlite') {
