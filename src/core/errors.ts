@@ -57,6 +57,10 @@ export type ErrorCode =
   | 'ATTACHMENT_INVALID'
   | 'ATTACHMENT_NOT_FOUND'
   | 'PUBLISHING_SETTINGS_INVALID'
+  // Report exports (DOCX, PDF, XLSX) and publication.
+  | 'EXPORT_FORMAT_UNKNOWN'
+  | 'EXPORT_UNAVAILABLE'
+  | 'REPORT_NO_DATA'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

@@ -57,6 +57,10 @@ export const errorStatus: Record<string, number> = {
   INTERNAL_ERROR: 500,
   REPORT_CHECKER_UNAVAILABLE: 503,
   REPORT_CHECKER_BUSY: 503,
+  // Report exports.
+  EXPORT_FORMAT_UNKNOWN: 400,
+  REPORT_NO_DATA: 404,
+  EXPORT_UNAVAILABLE: 503,
 };
 
 export function statusOf(code: string): number {

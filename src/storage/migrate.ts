@@ -8,6 +8,7 @@ import * as accessLifetimes from './migrations/20261202T1200-access-lifetimes.js
 import * as publishing from './migrations/20261202T1400-publishing.js';
 import * as loginThrottles from './migrations/20261202T1600-login-throttles.js';
 import * as caseListColumns from './migrations/20261202T1800-case-list-columns.js';
+import * as reportPublications from './migrations/20261202T1900-report-publications.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1400-publishing': publishing,
   '20261202T1600-login-throttles': loginThrottles,
   '20261202T1800-case-list-columns': caseListColumns,
+  '20261202T1900-report-publications': reportPublications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

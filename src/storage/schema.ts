@@ -214,6 +214,28 @@ export interface LoginThrottleTable {
   blocked_until: string | null;
 }
 
+/** An annual report approved (and later published) by an agency: the report frozen as approved. */
+export interface ReportPublicationTable {
+  agency_id: string;
+  year: number;
+  /** `approved` (the recorded approval step) or `published`. */
+  status: string;
+  report_json: string;
+  approved_at: string;
+  approved_by: string;
+  published_at: string | null;
+  published_on: string | null;
+  published_by: string | null;
+}
+
+/** The narrative text of a report's six sections, as an agency wrote it. */
+export interface ReportTextTable {
+  agency_id: string;
+  year: number;
+  sections_json: string;
+  updated_at: string;
+}
+
 export interface Database extends PublishingTables {
   agencies: AgencyTable;
   users: UserTable;
@@ -231,4 +253,6 @@ export interface Database extends PublishingTables {
   answer_templates: AnswerTemplateTable;
   answer_numbers: AnswerNumberTable;
   answer_documents: AnswerDocumentTable;
+  report_publications: ReportPublicationTable;
+  report_texts: ReportTextTable;
 }
