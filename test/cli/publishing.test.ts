@@ -12,6 +12,7 @@ describe('gongkai publishing', () => {
   beforeAll(async () => {
     database = await freshSqlite();
     env = { DATABASE_URL: database.url, NODE_ENV: 'test', GONGKAI_SCRYPT_LOG2N: '10', USER: 'ops' };
+    await cli(['db', 'migrate']);
     await cli(['agency', 'create', '--code', 'qu', '--name', '某区人民政府', '--kind', 'government']);
   });
   afterAll(() => database.drop());
