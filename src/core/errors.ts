@@ -61,6 +61,10 @@ export type ErrorCode =
   | 'EXPORT_FORMAT_UNKNOWN'
   | 'EXPORT_UNAVAILABLE'
   | 'REPORT_NO_DATA'
+  // The public portal: search and the online application form.
+  | 'SEARCH_QUERY_TOO_LONG'
+  | 'PORTAL_PAGE_NOT_FOUND'
+  | 'FORM_TOKEN_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'
