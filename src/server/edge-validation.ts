@@ -24,6 +24,7 @@ export function registerEdgeValidation(app: FastifyInstance): void {
             path: '',
             message: '请求内容不是有效的 UTF-8 编码文本',
             messageEn: 'the request body is not valid UTF-8 text',
+            own: true,
           },
         ]),
         undefined,

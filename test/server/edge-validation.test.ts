@@ -252,5 +252,11 @@ describe.each(databases)('validation at the edge on %s', (_name, fresh) => {
     expectRefused(identity, /身份证号码无效/);
     expect(identity.json().error.message).not.toContain('invalid resident identity number');
     expect(identity.json().error.messageEn).toContain('invalid resident identity number');
+    // Whether the words were written for people (a form may show friendlier words for zod's generic ones).
+    const own = identity
+      .json()
+      .error.details.issues.find((i: { path: string }) => i.path.endsWith('identityNumber'));
+    expect(own).toMatchObject({ own: true, message: expect.stringContaining('校验位不符') });
+    expect(issues.every((i) => (i as { own?: boolean }).own === false)).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ export interface ValidationIssue {
   /** Chinese (the default message). */
   message: string;
   messageEn: string;
+  /** True when the words are this project's own (written for people); false for zod's generic words. */
+  own: boolean;
 }
 
 /** A custom message written "中文 / English" is split into its languages; any other is used for both. */
@@ -31,7 +33,7 @@ export function unsafeTextError(value: unknown): DomainError | null {
   const found = findUnsafeText(value);
   if (!found) return null;
   const [zh, en] = unsafeTextMessages[found.reason];
-  return validationError([{ path: found.path, message: zh, messageEn: en }]);
+  return validationError([{ path: found.path, message: zh, messageEn: en, own: true }]);
 }
 
 /** Parses `input`; on failure, every issue in both languages (zod's words in its zh-CN and en locales). */
@@ -45,9 +47,9 @@ export function parseBilingual<T extends z.ZodType>(
   const issues = result.error.issues.map((issue, index) => {
     const path = issue.path.map(String).join('.');
     const bilingual = splitBilingual(issue.message);
-    if (bilingual) return { path, message: bilingual[0], messageEn: bilingual[1] };
+    if (bilingual) return { path, message: bilingual[0], messageEn: bilingual[1], own: true };
     const en = english.success ? undefined : english.error.issues[index]?.message;
-    return { path, message: issue.message, messageEn: en ?? issue.message };
+    return { path, message: issue.message, messageEn: en ?? issue.message, own: false };
   });
   return { ok: false, issues };
 }
