@@ -85,19 +85,19 @@ export function isWebUrl(text: string): boolean {
 }
 
 /**
- * Whether an idempotency key is random enough to name one form: at least 8 different characters, about 40 bits by
- * the characters' own frequencies (a UUID has ~130, 16 random base64url characters ~60, `aaaaaaaaaaaaaaaa` 0),
- * and not one short piece repeated (`abcdabcdabcdabcd`). A guessable key would let one applicant's form meet
- * another's. Forms should send a UUID or at least 22 random characters.
+ * Whether an idempotency key is random enough to name one form: at least 6 different characters, at least 32 bits
+ * by the characters' own frequencies (a UUID has ~130, 16 random hex digits ~50, `aaaaaaaaaaaaaaaa` 0), and not one
+ * short piece repeated (`abcdabcdabcdabcd`). A guessable key would let one applicant's form meet another's. Forms
+ * should send a UUID; 16 random hex digits, base64 characters or 20 random digits pass.
  */
 export function isStrongKey(key: string): boolean {
   const chars = [...key];
   const counts = new Map<string, number>();
   for (const char of chars) counts.set(char, (counts.get(char) ?? 0) + 1);
-  if (counts.size < 8) return false;
+  if (counts.size < 6) return false;
   let bits = 0;
   for (const count of counts.values()) bits -= count * Math.log2(count / chars.length);
-  if (bits < 40) return false;
+  if (bits < 32) return false;
   for (let period = 1; period <= chars.length / 2; period += 1) {
     if (chars.every((char, i) => char === chars[i % period])) return false;
   }

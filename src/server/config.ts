@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { DomainError } from '../core/errors.js';
 import { limits } from '../core/limits.js';
 import { readRuntimeConfig, type RuntimeConfig } from '../services/platform/runtime-config.js';
+import { configError, parseBilingual } from '../services/platform/validate.js';
 
 /** Server settings, validated once at start-up. */
 export interface ServerConfig extends RuntimeConfig {
@@ -88,15 +88,8 @@ const schema = z.object({
 /** Reads the environment; a mistake is a coded CONFIG_INVALID error with a Chinese and an English message. */
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const runtime = readRuntimeConfig(env);
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const summary = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new DomainError(
-      'CONFIG_INVALID',
-      `环境配置无效：${summary}`,
-      `invalid environment configuration: ${summary}`,
-    );
-  }
+  const result = parseBilingual(schema, env);
+  if (!result.ok) throw configError(result.issues);
   return {
     ...runtime,
     host: result.data.HOST,

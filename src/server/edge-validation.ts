@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { unsafeTextError, validate } from '../services/platform/validate.js';
+import { unsafeTextError, validate, validationError } from '../services/platform/validate.js';
 
 /**
  * The first line of validation, for every route: path parameters, query strings and (on the JSON API) bodies
@@ -9,6 +9,30 @@ import { unsafeTextError, validate } from '../services/platform/validate.js';
  * schemas (`validate`), which apply the same rule, so the command line is covered too.
  */
 export function registerEdgeValidation(app: FastifyInstance): void {
+  // JSON bodies must be valid UTF-8: a decoder would otherwise replace broken bytes with U+FFFD without a word.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strict.decode(body as Buffer);
+    } catch {
+      done(
+        validationError([
+          {
+            path: '',
+            message: '请求内容不是有效的 UTF-8 编码文本',
+            messageEn: 'the request body is not valid UTF-8 text',
+            own: true,
+          },
+        ]),
+        undefined,
+      );
+      return;
+    }
+    parseJson(request, text, done);
+  });
   app.addHook('preValidation', async (request) => {
     const error =
       unsafeTextError(request.params) ??

@@ -50,6 +50,18 @@ describe('the client address behind a reverse proxy', () => {
       expect(parseTrustProxy(bad)).toBe(null);
     expect(() => readServerConfig({ GONGKAI_TRUST_PROXY: '*' })).toThrow(/GONGKAI_TRUST_PROXY/);
     expect(readServerConfig({ GONGKAI_TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.0/8']);
+    // A configuration mistake is told in Chinese, then in English — not zod's English inside the Chinese.
+    try {
+      readServerConfig({ GONGKAI_TRUST_PROXY: 'everyone', PORT: 'abc' });
+      expect.unreachable();
+    } catch (error) {
+      const { messageZh, messageEn } = error as { messageZh: string; messageEn: string };
+      expect(messageZh).toMatch(/^环境配置无效：/);
+      expect(messageZh).toContain('代理层数');
+      expect(messageZh).not.toMatch(/\b(expected|Invalid|received|hop count)\b/);
+      expect(messageEn).toContain('a hop count or proxy addresses');
+      expect(messageEn).toContain('PORT');
+    }
   });
 
   it('with one trusted proxy, forged X-Forwarded-For entries defeat no limit and reach no audit entry', async () => {

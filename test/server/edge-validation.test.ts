@@ -126,6 +126,29 @@ describe.each(databases)('validation at the edge on %s', (_name, fresh) => {
     expectRefused(template, /文字方向/);
   });
 
+  it('refuses a body that is not valid UTF-8 instead of silently replacing the broken bytes', async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"username":"adm'),
+      Buffer.from([0xed, 0xa0, 0x80]), // a surrogate encoded in UTF-8: invalid
+      Buffer.from('in","password":"whatever password"}'),
+    ]);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: body,
+    });
+    expectRefused(response, /UTF-8/);
+    // Valid UTF-8 with Chinese text still parses.
+    const fine = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      payload: Buffer.from('{"username":"用户","password":"whatever password"}'),
+    });
+    expect(fine.statusCode).toBe(401);
+  });
+
   it('refuses offset and limit that are not whole numbers in range', async () => {
     const list = (query: string) =>
       app.inject({
@@ -229,5 +252,11 @@ describe.each(databases)('validation at the edge on %s', (_name, fresh) => {
     expectRefused(identity, /身份证号码无效/);
     expect(identity.json().error.message).not.toContain('invalid resident identity number');
     expect(identity.json().error.messageEn).toContain('invalid resident identity number');
+    // Whether the words were written for people (a form may show friendlier words for zod's generic ones).
+    const own = identity
+      .json()
+      .error.details.issues.find((i: { path: string }) => i.path.endsWith('identityNumber'));
+    expect(own).toMatchObject({ own: true, message: expect.stringContaining('校验位不符') });
+    expect(issues.every((i) => (i as { own?: boolean }).own === false)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { throttlePolicies } from '../../src/core/login-throttle.js';
 import { createUser } from '../../src/services/accounts/create-user.js';
 import { cliOperator } from '../../src/services/accounts/principal.js';
 import { freshSqlite } from '../helpers/databases.js';
+import { cookieOf, hiddenValue } from '../support/forms.js';
 import { freshServer } from '../helpers/server.js';
 
 const password = 'http test password';
@@ -197,6 +198,24 @@ describe('the HTTP API: auth, CSRF, errors, headers, logs', () => {
       messageEn: expect.stringContaining('Beijing time'),
     });
     expect(throttled.json().error.message).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+    // The sign-in page says the same, in Beijing time, with Retry-After.
+    const form = await app.inject({ method: 'GET', url: '/login' });
+    const page = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: new URLSearchParams({
+        _csrf: hiddenValue(form.body, '_csrf'),
+        username: 'http.user',
+        password,
+      }).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieOf(form, 'gongkai_login_csrf'),
+      },
+    });
+    expect(page.statusCode).toBe(429);
+    expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
+    expect(page.body).toMatch(/请于北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 之后再试/);
     // The owner signing in from another address is not held back.
     expect((await login('http.user', password, { 'x-forwarded-for': '198.51.100.77' })).statusCode).toBe(200);
     server.clock.now = new Date(server.clock.now.getTime() + throttlePolicies.accountAddress.maxDelayMs);

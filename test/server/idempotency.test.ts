@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStrongKey } from '../../src/core/input-rules.js';
@@ -107,7 +107,11 @@ describe.each(databases)('idempotency keys on %s', (_name, fresh) => {
   });
 
   it('tells random keys from guessable ones', () => {
-    for (let i = 0; i < 200; i += 1) expect(isStrongKey(randomUUID())).toBe(true);
+    for (let i = 0; i < 200; i += 1) {
+      expect(isStrongKey(randomUUID())).toBe(true);
+      expect(isStrongKey(randomBytes(16).toString('base64url'))).toBe(true);
+      expect(isStrongKey(randomBytes(16).toString('hex'))).toBe(true);
+    }
     expect(isStrongKey('the-same-form-key-0001')).toBe(true);
     expect(isStrongKey('aaaaaaaaaaaaaaaa')).toBe(false);
     expect(isStrongKey('abcdabcdabcdabcdabcd')).toBe(false);

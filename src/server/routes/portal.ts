@@ -270,12 +270,21 @@ const FRIENDLY: Record<ApplyField, [string, string]> = {
 
 /** Field messages from a validation failure: the use case's own bilingual words where it gave them. */
 function fieldErrors(error: DomainError, lang: Lang): Partial<Record<ApplyField | 'form', string>> {
-  const issues = ((error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ??
-    []) as { path: string; message: string }[];
+  type Issue = { path: string; message: string; messageEn?: string; own?: boolean };
+  const issues = ((error.details as { issues?: Issue[] } | undefined)?.issues ?? []) as Issue[];
   const out: Partial<Record<ApplyField | 'form', string>> = {};
   for (const issue of issues) {
     const field = FIELD_OF[issue.path.split('.').pop() ?? ''];
     if (!field || out[field]) continue;
+    // The validation layer gives each issue in both languages and says whether the words are written for people.
+    if (issue.messageEn !== undefined) {
+      out[field] = issue.own
+        ? lang === 'en'
+          ? issue.messageEn
+          : issue.message
+        : t(lang, ...FRIENDLY[field]);
+      continue;
+    }
     const bilingual = issue.message.split(' / ');
     out[field] =
       bilingual.length === 2 && /[\u4e00-\u9fff]/.test(bilingual[0]!)

@@ -126,6 +126,8 @@ export function registerWebLoginRoutes(
         return reply.redirect(withLang(next || '/console', lang), 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
+        const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+        if (typeof wait === 'number') reply.header('retry-after', String(wait));
         const problem = lang === 'en' ? error.messageEn : error.messageZh;
         return showLogin(request, reply, { next, problem, username, status: statusOf(error.code) });
       }

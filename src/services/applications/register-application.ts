@@ -127,6 +127,7 @@ function checkSubmittedAt(submittedAt: Date, now: Date): Date {
         path: 'submittedAt',
         message: '提交时间不能晚于当前时间',
         messageEn: 'the submission time cannot be in the future',
+        own: true,
       },
     ]);
   }
@@ -136,6 +137,7 @@ function checkSubmittedAt(submittedAt: Date, now: Date): Date {
         path: 'submittedAt',
         message: `提交时间不能早于《政府信息公开条例》施行之日（${regulationsInForceSince}）`,
         messageEn: `the submission time cannot be before the Regulations took effect (${regulationsInForceSince})`,
+        own: true,
       },
     ]);
   }

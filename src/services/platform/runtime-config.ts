@@ -3,6 +3,7 @@ import { limits } from '../../core/limits.js';
 import { DomainError } from '../../core/errors.js';
 import { defaultDatabaseUrl, parseDatabaseUrl } from '../../storage/database-url.js';
 import { defaultAuditAnchorFile } from '../../storage/audit-anchors.js';
+import { configError, parseBilingual } from './validate.js';
 
 /** Settings shared by the server and the command line, read once from the environment. */
 export interface RuntimeConfig {
@@ -35,15 +36,8 @@ const schema = z.object({
 
 /** Reads DATABASE_URL and the password hashing cost; a lower cost than production is accepted only when NODE_ENV=test. */
 export function readRuntimeConfig(env: Record<string, string | undefined>): RuntimeConfig {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const summary = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new DomainError(
-      'CONFIG_INVALID',
-      `环境配置无效：${summary}`,
-      `invalid environment configuration: ${summary}`,
-    );
-  }
+  const result = parseBilingual(schema, env);
+  if (!result.ok) throw configError(result.issues);
   const cost = result.data.GONGKAI_SCRYPT_LOG2N ?? limits.scryptLog2N;
   if (cost < limits.scryptMinLog2NOutsideTests && result.data.NODE_ENV !== 'test') {
     throw new DomainError(

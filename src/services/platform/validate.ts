@@ -10,6 +10,8 @@ export interface ValidationIssue {
   /** Chinese (the default message). */
   message: string;
   messageEn: string;
+  /** True when the words are this project's own (written for people); false for zod's generic words. */
+  own: boolean;
 }
 
 /** A custom message written "中文 / English" is split into its languages; any other is used for both. */
@@ -31,7 +33,25 @@ export function unsafeTextError(value: unknown): DomainError | null {
   const found = findUnsafeText(value);
   if (!found) return null;
   const [zh, en] = unsafeTextMessages[found.reason];
-  return validationError([{ path: found.path, message: zh, messageEn: en }]);
+  return validationError([{ path: found.path, message: zh, messageEn: en, own: true }]);
+}
+
+/** Parses `input`; on failure, every issue in both languages (zod's words in its zh-CN and en locales). */
+export function parseBilingual<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): { ok: true; data: z.infer<T> } | { ok: false; issues: ValidationIssue[] } {
+  const result = schema.safeParse(input, { error: zhMessages });
+  if (result.success) return { ok: true, data: result.data };
+  const english = schema.safeParse(input, { error: enMessages });
+  const issues = result.error.issues.map((issue, index) => {
+    const path = issue.path.map(String).join('.');
+    const bilingual = splitBilingual(issue.message);
+    if (bilingual) return { path, message: bilingual[0], messageEn: bilingual[1], own: true };
+    const en = english.success ? undefined : english.error.issues[index]?.message;
+    return { path, message: issue.message, messageEn: en ?? issue.message, own: false };
+  });
+  return { ok: false, issues };
 }
 
 /**
@@ -42,15 +62,14 @@ export function unsafeTextError(value: unknown): DomainError | null {
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const unsafe = unsafeTextError(input);
   if (unsafe) throw unsafe;
-  const result = schema.safeParse(input, { error: zhMessages });
-  if (result.success) return result.data;
-  const english = schema.safeParse(input, { error: enMessages });
-  const issues = result.error.issues.map((issue, index) => {
-    const path = issue.path.map(String).join('.');
-    const bilingual = splitBilingual(issue.message);
-    if (bilingual) return { path, message: bilingual[0], messageEn: bilingual[1] };
-    const en = english.success ? undefined : english.error.issues[index]?.message;
-    return { path, message: issue.message, messageEn: en ?? issue.message };
-  });
-  throw validationError(issues);
+  const parsed = parseBilingual(schema, input);
+  if (parsed.ok) return parsed.data;
+  throw validationError(parsed.issues);
+}
+
+/** A CONFIG_INVALID error for environment variables, in both languages. */
+export function configError(issues: ValidationIssue[]): DomainError {
+  const zh = issues.map((i) => `${i.path}：${i.message}`).join('；');
+  const en = issues.map((i) => `${i.path}: ${i.messageEn}`).join('; ');
+  return new DomainError('CONFIG_INVALID', `环境配置无效：${zh}`, `invalid environment configuration: ${en}`);
 }

@@ -32,6 +32,8 @@ interface Issue {
   /** Chinese; `messageEn` is the same in English (the server translates every validation message). */
   message: string;
   messageEn?: string;
+  /** The words are written for people (else zod's generic words, mapped below from the English). */
+  own?: boolean;
 }
 
 function issuesOf(error: unknown): Issue[] {
@@ -43,8 +45,8 @@ function issuesOf(error: unknown): Issue[] {
 /** The issue in the console's language; older servers sent zod's English words, mapped here. */
 function issueWords(issue: Issue): string {
   const en = lang.value === 'en';
-  if (issue.messageEn !== undefined) return en ? issue.messageEn : issue.message;
-  const message = issue.message;
+  if (issue.messageEn !== undefined && issue.own) return en ? issue.messageEn : issue.message;
+  const message = issue.messageEn ?? issue.message;
   // Bilingual messages written in the schemas: "中文 / English".
   const pair = message.split(' / ');
   if (pair.length === 2 && /[\u4e00-\u9fff]/.test(pair[0]!)) return en ? pair[1]! : pair[0]!;
