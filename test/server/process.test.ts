@@ -130,7 +130,7 @@ describe('durability: SIGKILL during a stream of acknowledged writes', () => {
     expect(acknowledged.filter((code) => !stored.has(code))).toEqual([]);
 
     const verify = await runCli(['audit', 'verify'], { env });
-    expect(verify.stderr).toBe('');
+    expect(verify.stderr).toBe(`gongkai: 数据库 / database: ${database.url}\n`);
     expect(verify.code).toBe(0);
 
     const restarted = await startServerProcess(env);

@@ -8,7 +8,7 @@ import {
 } from '../../services/audit/anchor-audit-chain.js';
 import { migrateDatabase } from '../../services/platform/platform.js';
 import type { CliIo } from '../io.js';
-import { asCliError, cliConfig } from './with-platform.js';
+import { announceDatabase, asCliError, cliConfig } from './with-platform.js';
 
 /** `gongkai db migrate|backup|restore`. */
 export function registerDbCommands(program: Command, io: CliIo): void {
@@ -19,7 +19,9 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .description('执行待运行的数据库迁移 / apply pending migrations')
     .action(async () => {
       try {
-        const applied = await migrateDatabase(cliConfig(io).databaseUrl);
+        const url = cliConfig(io).databaseUrl;
+        announceDatabase(io, url);
+        const applied = await migrateDatabase(url);
         io.stdout(
           applied.length === 0
             ? '数据库已是最新 / database is up to date\n'
@@ -34,6 +36,7 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .action(async (file: string) => {
       try {
         const config = cliConfig(io);
+        announceDatabase(io, config.databaseUrl);
         await backupDatabase(config.databaseUrl, file);
         // The backup's audit head, beside it and in the live database's anchor file (docs/operations.md).
         const anchor = anchorBackup(file, config.auditAnchorFile);
@@ -52,6 +55,7 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .action(async (file: string) => {
       try {
         const config = cliConfig(io);
+        announceDatabase(io, config.databaseUrl);
         // A backup changed after it was taken no longer matches the audit anchor written beside it.
         checkBackupAnchor(file);
         restoreDatabase(config.databaseUrl, file);

@@ -13,6 +13,7 @@ import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { inScope, readApplicationRoles, scopeOf } from '../policies/access.js';
 import type { Principal } from '../accounts/principal.js';
+import { recordPersonalDataRead } from '../audit/personal-data-reads.js';
 
 /** Working days ahead that count as “due soon” unless the caller asks otherwise. */
 export const DUE_SOON_WORKING_DAYS = 5;
@@ -77,10 +78,18 @@ export async function listApplications(
     const provisional = s.record.dueOn !== null && !hasYear(calendarOf(a), yearOf(s.record.dueOn));
     return { record: s.record, daysLeft, provisional };
   });
-  if (!deadlineList) return items;
-  return items
-    .filter((i) => i.daysLeft !== null && (filter === 'overdue' ? i.daysLeft < 0 : i.daysLeft <= within))
-    .slice(query.offset ?? 0, (query.offset ?? 0) + limit);
+  const shown = deadlineList
+    ? items
+        .filter((i) => i.daysLeft !== null && (filter === 'overdue' ? i.daysLeft < 0 : i.daysLeft <= within))
+        .slice(query.offset ?? 0, (query.offset ?? 0) + limit)
+    : items;
+  // The list shows applicants' names: the read is audited with the cases shown.
+  await recordPersonalDataRead(deps, principal, {
+    kind: 'case-list',
+    agencyId: agency.id,
+    cases: shown.map((i) => i.record),
+  });
+  return shown;
 }
 
 function isUnder(tree: readonly Agency[], agency: Agency, rootId: string): boolean {
