@@ -21,6 +21,7 @@ describe('gongkai audit verify with anchors', () => {
     database = await freshSqlite();
     path = database.url.slice('sqlite:'.length);
     env = { DATABASE_URL: database.url, NODE_ENV: 'test', GONGKAI_SCRYPT_LOG2N: '10', USER: 'tester' };
+    expect((await cli(['db', 'migrate'])).code).toBe(0);
     for (const code of ['a', 'b', 'c', 'd']) {
       expect((await cli(['agency', 'create', '--code', code, '--name', `机关${code}`])).code).toBe(0);
     }
