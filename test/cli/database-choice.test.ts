@@ -20,7 +20,7 @@ function gongkai(args: string[], cwd: string): Promise<{ code: number; stdout: s
     execFile(
       process.execPath,
       [bin, ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 },
+      { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 240_000 },
       (error, stdout, stderr) =>
         done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -48,7 +48,7 @@ describe('which database the command line uses', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });
 
 describe.each(databases)('the command line on %s', (name, fresh) => {

@@ -68,7 +68,7 @@ describe('gongkai db restore with a server running', () => {
     ).map((a) => a.code);
     expect(after).not.toContain('after-backup');
     expect((await runCli(['audit', 'verify'], { env })).code).toBe(0);
-  }, 120_000);
+  });
 
   it('a server killed without shutting down leaves a stale note that does not block a restore', async () => {
     const database = await freshSqlite();
@@ -84,5 +84,5 @@ describe('gongkai db restore with a server running', () => {
     expect(existsSync(`${path}.server.json`)).toBe(true);
     const restored = await runCli(['db', 'restore', backup], { env });
     expect(restored.code, restored.stderr).toBe(0);
-  }, 120_000);
+  });
 });

@@ -92,6 +92,6 @@ describe('the real PDFs through pdf.js', () => {
       expect(report.sections?.map((s) => s.number)).toEqual(['一', '二', '三', '四', '五', '六']);
       const findings = checkReport(report).map((f) => `${f.rule}@${f.path}`);
       expect(findings).toEqual(DESERVED[file] ?? []);
-    }, 60_000);
+    });
   }
 });

@@ -58,7 +58,7 @@ describe.each(databases)('validation at the edge on %s', (_name, fresh) => {
       (await createToken(server.platform, cliOperator, { name: 't', username })).token;
     registrar = { authorization: `Bearer ${await token('edge.registrar')}` };
     admin = { authorization: `Bearer ${await token('edge.admin')}` };
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   it('refuses NUL bytes at login, public submit and status look-up with 400, never 500', async () => {

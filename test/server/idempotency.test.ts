@@ -40,7 +40,7 @@ describe.each(databases)('idempotency keys on %s', (_name, fresh) => {
     const token = (await createToken(server.platform, cliOperator, { name: 't', username: 'idem.registrar' }))
       .token;
     registrar = { authorization: `Bearer ${token}` };
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   const submit = (payload: ReturnType<typeof formOf>) =>

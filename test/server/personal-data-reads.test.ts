@@ -44,7 +44,7 @@ describe.each(databases)('reads of personal data and administrators’ grants on
       },
     });
     trackingNumber = submitted.json().trackingNumber;
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   it('an administrator who makes a registrar account and reads a case through it leaves a trail a supervisor sees', async () => {

@@ -5,6 +5,7 @@ import { createToken } from '../../src/services/accounts/create-token.js';
 import { openPlatform } from '../../src/services/platform/platform.js';
 import { cliOperator } from '../../src/services/accounts/principal.js';
 import { seedDemo } from '../../src/services/platform/seed-demo.js';
+import { readAuditAnchors } from '../../src/services/audit/anchor-audit-chain.js';
 import { REPORTS } from '../support/fixtures.js';
 import { runCli } from '../cli/run-cli.js';
 import { freshSqlite, testScryptLog2N, type TestDatabase } from '../helpers/databases.js';
@@ -64,6 +65,11 @@ describe('the npm start entry (dist/server/start.js)', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).not.toContain(password + password);
+    // The audit chain was anchored beside the database when the server started and again when it stopped
+    // (the sign-in above moved the head).
+    const anchors = readAuditAnchors(`${database.url.slice('sqlite:'.length)}.audit-anchors.jsonl`);
+    expect(anchors.map((a) => a.reason)).toEqual(['interval', 'shutdown']);
+    expect(anchors[1]!.entries).toBeGreaterThan(anchors[0]!.entries);
   });
 
   it('rejects bad configuration with a bilingual message', async () => {

@@ -185,5 +185,5 @@ describe('login timing', () => {
       await platform.close();
       await database.drop();
     }
-  }, 120_000);
+  });
 });

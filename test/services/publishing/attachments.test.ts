@@ -62,7 +62,7 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 // Workers start by compiling TypeScript (tsx) and load pdf.js: slow on a loaded machine, so generous limits.
-describe('attachment intake', { timeout: 120_000 }, () => {
+describe('attachment intake', () => {
   it('reads a PDF text layer and finds the personal data in it', async () => {
     const pdf = buildPdf([
       textPage([

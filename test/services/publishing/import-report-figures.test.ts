@@ -26,7 +26,7 @@ describe.each(databases)("table 二's entered figures imported from a file, on %
     ({ platform, close, database } = await freshPlatform(fresh));
     await seedDemo(platform);
     education = (await listAgencies(platform, cliOperator)).find((a) => a.code === 'demo-education')!.id;
-  }, 120_000);
+  });
   afterAll(() => close());
 
   const file = [
