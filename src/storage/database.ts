@@ -6,34 +6,20 @@ import pg from 'pg';
 import { DomainError } from '../core/errors.js';
 import type { Database } from './schema.js';
 
-export { defaultDatabaseUrl } from './database-url.js';
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 
-export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+export {
+  defaultDatabaseUrl,
+  describeDatabase,
+  parseDatabaseUrl,
+  type DatabaseTarget,
+} from './database-url.js';
 
 /** An open database: the Kysely handle, which dialect it speaks, and how to close it. */
 export interface OpenDatabase {
   db: Kysely<Database>;
   target: DatabaseTarget;
   close: () => Promise<void>;
-}
-
-/** Reads `sqlite:PATH` or `postgres://…` (also `postgresql://…`). */
-export function parseDatabaseUrl(url: string): DatabaseTarget {
-  if (url.startsWith('sqlite:')) {
-    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') throw invalidUrl(url);
-    return { dialect: 'sqlite', path };
-  }
-  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
-  throw invalidUrl(url);
-}
-
-function invalidUrl(url: string): DomainError {
-  return new DomainError(
-    'DATABASE_URL_INVALID',
-    `DATABASE_URL 应为 sqlite:路径 或 postgres://…：${url.replace(/\/\/[^@/]*@/, '//***@')}`,
-    `DATABASE_URL must be sqlite:PATH or postgres://…: ${url.replace(/\/\/[^@/]*@/, '//***@')}`,
-  );
 }
 
 /** Opens a SQLite file with the pragmas Gongkai relies on: WAL, foreign keys, durable commits, a busy timeout. */

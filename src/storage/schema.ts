@@ -1,3 +1,5 @@
+import type { PublishingTables } from './publishing/schema.js';
+
 /** The database schema as Kysely sees it. Times are ISO-8601 UTC text and JSON is text, the same on both dialects. */
 export interface AgencyTable {
   id: string;
@@ -204,12 +206,21 @@ export interface AnswerDocumentTable {
   issued_by: string;
 }
 
-export interface Database {
+/** Failed-login counters (src/core/login-throttle.ts), keyed by a hash of account and address, or of address. */
+export interface LoginThrottleTable {
+  key_hash: string;
+  failures: number;
+  last_failed_at: string;
+  blocked_until: string | null;
+}
+
+export interface Database extends PublishingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;

@@ -10,6 +10,7 @@ import { parseLang, type CliIo, type Lang } from '../io.js';
 import { registerReportCompileCommand } from './report-compile.js';
 import { registerReportParse } from './report-parse.js';
 import { registerReportScan } from './report-scan.js';
+import { registerReportFiguresImportCommand } from './report-figures-import.js';
 import { readReportInput, withDomainErrors } from './shared.js';
 
 function header(report: AnnualReport, lang: Lang): string {
@@ -106,6 +107,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       ),
     );
 
+  registerReportFiguresImportCommand(report, io);
   registerReportParse(report, io);
   registerReportScan(report, io);
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { parseQuery, queryInteger } from '../edge-validation.js';
 import { caseStatusLabels, type CaseStatus } from '../../core/applications/state-machine.js';
 import {
   caseEventInput,
@@ -60,6 +61,17 @@ const listQuery = {
   },
 };
 
+/** The list's query, checked at the edge: numbers are whole numbers in range, words are the listed ones. */
+const listQuerySchema = z.object({
+  filter: z.enum(['all', 'open', 'closed', 'dueSoon', 'overdue']).optional(),
+  status: z.enum(Object.keys(caseStatusLabels) as [string, ...string[]]).optional(),
+  subtree: z.enum(['true', 'false']).optional(),
+  withinDays: queryInteger(0, 60),
+  limit: queryInteger(1, 1000),
+  cursor: z.string().max(2000).optional(),
+  offset: queryInteger(0, 10_000_000),
+});
+
 /** Staff API for disclosure applications: intake, case view, events, lists, appeals. */
 export function registerApplicationRoutes(app: FastifyInstance, platform: Platform): void {
   const tags = ['applications'];
@@ -104,16 +116,16 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
       },
     },
     async (request) => {
-      const q = request.query;
+      const q = parseQuery(listQuerySchema, request.query);
       const query: ListApplicationsQuery = {
         agency: request.params.id,
         subtree: q.subtree === 'true',
-        filter: (q.filter as ListApplicationsQuery['filter']) ?? 'all',
+        filter: q.filter ?? 'all',
         status: q.status as CaseStatus | undefined,
-        withinDays: q.withinDays === undefined ? undefined : Number(q.withinDays),
-        limit: q.limit === undefined ? undefined : Number(q.limit),
+        withinDays: q.withinDays,
+        limit: q.limit,
         cursor: q.cursor,
-        offset: q.offset === undefined ? undefined : Number(q.offset),
+        offset: q.offset,
       };
       const page = await listApplicationsPage(platform, staffOf(request), query);
       return { applications: page.items.map(presentListItem), nextCursor: page.nextCursor };

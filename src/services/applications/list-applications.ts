@@ -15,6 +15,7 @@ import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { inScope, readApplicationRoles, scopeOf } from '../policies/access.js';
 import type { Principal } from '../accounts/principal.js';
+import { recordPersonalDataRead } from '../audit/personal-data-reads.js';
 
 /** Working days ahead that count as “due soon” unless the caller asks otherwise. */
 export const DUE_SOON_WORKING_DAYS = 5;
@@ -120,6 +121,12 @@ export async function listApplicationsPage(
       ? [r.stored.record.dueOn ?? '', r.stored.record.trackingNumber]
       : [r.stored.record.registeredOn, r.stored.record.trackingNumber],
   );
+  // The list shows applicants' names: the read is audited with the cases shown.
+  await recordPersonalDataRead(deps, principal, {
+    kind: 'case-list',
+    agencyId: agency.id,
+    cases: page.items.map((r) => r.stored.record),
+  });
   return {
     items: page.items.map((r) => ({
       record: r.stored.record,
