@@ -90,7 +90,7 @@ describe('public submissions in group commits (dist/server/start.js)', () => {
     expect(audited.n).toBeGreaterThanOrEqual(acknowledged.length);
 
     const verify = await runCli(['audit', 'verify'], { env });
-    expect(verify.stderr).toBe('');
+    expect(verify.stderr).toBe(`gongkai: 数据库 / database: ${database.url}\n`);
     expect(verify.code).toBe(0);
   }, 120_000);
 });
