@@ -2,7 +2,8 @@
 // (`npm run bench:web`). Both run as their own processes on 127.0.0.1; wrk (/usr/bin/wrk) loads each route for a
 // few seconds. Prints route, Gongkai req/s, bare Node req/s, their ratio, and Gongkai's p50/p99 latency; then checks
 // that every acknowledged public submission was stored (created = acknowledged). Uses dist/ (npm run build:server).
-// BENCH_SECONDS (default 3) and BENCH_CONNECTIONS (default 16) set the load. Not a test: figures depend on the
+// The CPU columns are each server's CPU time per request (from /proc), their ratio is the throughput ratio an idle
+// machine would show for a CPU-bound server, and varies far less with the load than req/s. BENCH_SECONDS (default 3) and BENCH_CONNECTIONS (default 16) set the load. Not a test: figures depend on the
 // machine; the load average is printed beside them.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,15 +55,25 @@ interface Route {
   lua?: string;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 interface Load {
+  /** Server CPU per request, in ms: the cost a loaded machine disturbs least. */
+  cpuMs: number;
+  requests: number;
   rps: number;
   p50: number;
   p99: number;
   statuses: string;
 }
 
-/** Runs wrk against `base` + route; latency in ms. */
-function wrk(base: string, route: Route): Load {
+/** Runs wrk against `base` + route (served by process `pid`); latency in ms. */
+function wrk(base: string, pid: number, route: Route): Load {
   const script = join(dir, `${route.name.replace(/\W+/g, '-')}.lua`);
   const headerLines = Object.entries(route.headers ?? {})
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
@@ -92,19 +103,29 @@ function done(summary, latency, requests)
 end
 `,
   );
+  const cpuBefore = cpuSeconds(pid);
   const out = execFileSync(
     '/usr/bin/wrk',
     ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', script, `${base}${route.path}`],
     { encoding: 'utf8' },
   );
+  const cpu = cpuSeconds(pid) - cpuBefore;
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
   const ms = (label: string) => {
     const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
     if (!m) return NaN;
     const v = Number(m[1]);
     return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
   };
-  return { rps, p50: ms('50'), p99: ms('99'), statuses: /STATUSES (.*)/.exec(out)?.[1]?.trim() ?? '' };
+  return {
+    cpuMs: (cpu * 1000) / requests,
+    requests,
+    rps,
+    p50: ms('50'),
+    p99: ms('99'),
+    statuses: /STATUSES (.*)/.exec(out)?.[1]?.trim() ?? '',
+  };
 }
 
 function luaString(text: string): string {
@@ -220,15 +241,15 @@ server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:'
       .join(' ')}; wrk -t2 -c${CONNECTIONS} -d${SECONDS}s per route and server`,
   );
   console.log(
-    'route                         Gongkai req/s   bare req/s   ratio   p50 ms   p99 ms   bytes   statuses',
+    'route                         Gongkai req/s   bare req/s   ratio   p50 ms   p99 ms   CPU ms/req (Gongkai, bare, ratio)   bytes   statuses',
   );
   let acknowledged = 0;
   for (const [i, route] of routes.entries()) {
-    const ours = wrk(gongkai.url, route);
-    const theirs = wrk(bare.url, route);
+    const ours = wrk(gongkai.url, gongkai.child.pid!, route);
+    const theirs = wrk(bare.url, bare.child.pid!, route);
     if (route.lua) acknowledged += Number(/201=(\d+)/.exec(ours.statuses)?.[1] ?? 0);
     console.log(
-      `${route.name.padEnd(30)}${ours.rps.toFixed(0).padStart(13)}${theirs.rps.toFixed(0).padStart(13)}${(ours.rps / theirs.rps).toFixed(2).padStart(8)}${ours.p50.toFixed(1).padStart(9)}${ours.p99.toFixed(1).padStart(9)}${String(Buffer.from(captured[i]!.body, 'base64').length).padStart(8)}   ${ours.statuses}`,
+      `${route.name.padEnd(30)}${ours.rps.toFixed(0).padStart(13)}${theirs.rps.toFixed(0).padStart(13)}${(ours.rps / theirs.rps).toFixed(2).padStart(8)}${ours.p50.toFixed(1).padStart(9)}${ours.p99.toFixed(1).padStart(9)}   ${ours.cpuMs.toFixed(3).padStart(8)} ${theirs.cpuMs.toFixed(3).padStart(8)} ${(theirs.cpuMs / ours.cpuMs).toFixed(2).padStart(6)}           ${String(Buffer.from(captured[i]!.body, 'base64').length).padStart(8)}   ${ours.statuses}`,
     );
   }
   console.log(

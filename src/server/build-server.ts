@@ -8,7 +8,6 @@ import Fastify, {
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -33,6 +32,7 @@ import { registerBatchRoutes } from './routes/batch.js';
 import { registerConsoleRoutes } from './routes/console.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
 import { registerDocumentRoutes } from './routes/publishing/documents.js';
 import { portalNotFound, registerPortalRoutes, type PortalOptions } from './routes/portal.js';
@@ -207,7 +207,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       : portalNotFound(deps.platform, request, reply, portalOptions),
   );
 
-  await app.register(helmet, {
+  // helmet's headers, computed once (security-headers.ts).
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -169,17 +169,6 @@ export interface CaseFactsRow {
 /** The counting facts of one case as the report query reads them; `id` is the tracking number. */
 export type ReportFactsRow = Omit<CaseFactsRow, 'trackingNumber' | 'agencyId'>;
 
-/** Filters of a case list. */
-export interface ApplicationListFilter {
-  agencyIds: string[];
-  open?: boolean;
-  /** Open cases due on or before this date. */
-  dueOnOrBefore?: string;
-  status?: CaseStatus;
-  limit: number;
-  offset?: number;
-}
-
 /** One agency's part of a case list, with what its calendar says about today. */
 export interface CaseListPart {
   agencyId: string;
@@ -382,27 +371,6 @@ export const applicationsRepository = {
       .where('registered_on', '<=', to)
       .executeTakeFirstOrThrow();
     return Number(row.n);
-  },
-  async list(db: Executor, filter: ApplicationListFilter): Promise<StoredApplication[]> {
-    if (filter.agencyIds.length === 0) return [];
-    let query = selectWithDuplicate(db).where('applications.agency_id', 'in', filter.agencyIds);
-    if (filter.open === true) query = query.where('applications.closed_on', 'is', null);
-    if (filter.open === false) query = query.where('applications.closed_on', 'is not', null);
-    if (filter.status) query = query.where('applications.status', '=', filter.status);
-    if (filter.dueOnOrBefore) {
-      query = query
-        .where('applications.closed_on', 'is', null)
-        .where('applications.due_on', 'is not', null)
-        .where('applications.due_on', '<=', filter.dueOnOrBefore)
-        .orderBy('applications.due_on');
-    }
-    const rows = await query
-      .orderBy('applications.registered_on', 'desc')
-      .orderBy('applications.tracking_number', 'desc')
-      .limit(filter.limit)
-      .offset(filter.offset ?? 0)
-      .execute();
-    return rows.map(toStored);
   },
   /**
    * One page of a case list, ordered and filtered in the database. Each agency's part is its own index range

@@ -167,6 +167,40 @@ export const usersRepository = {
     const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     return row && toUser(row, (await grantsOf(db, [row.id])).get(row.id) ?? []);
   },
+  /**
+   * One page of accounts by username after `after`, only those with a grant on one of `agencyIds` (all accounts
+   * when undefined); `limit + 1` rows so the caller knows whether a next page exists.
+   */
+  async listPage(
+    db: Executor,
+    options: { agencyIds?: readonly string[]; after?: string; limit: number },
+  ): Promise<StoredUser[]> {
+    if (options.agencyIds?.length === 0) return [];
+    let query = db
+      .selectFrom('users')
+      .selectAll()
+      .orderBy('username')
+      .limit(options.limit + 1);
+    if (options.after !== undefined) query = query.where('username', '>', options.after);
+    if (options.agencyIds) {
+      const ids = [...options.agencyIds];
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('user_roles')
+            .select('user_roles.user_id')
+            .whereRef('user_roles.user_id', '=', 'users.id')
+            .where('user_roles.agency_id', 'in', ids),
+        ),
+      );
+    }
+    const rows = await query.execute();
+    const grants = await grantsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => toUser(row, grants.get(row.id) ?? []));
+  },
   async listAll(db: Executor): Promise<StoredUser[]> {
     const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
     const grants = await grantsOf(

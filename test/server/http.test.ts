@@ -42,6 +42,12 @@ describe('the HTTP API: auth, CSRF, errors, headers, logs', () => {
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
     expect(health.headers['x-frame-options']).toBeDefined();
+    // The same headers on a refused call, computed once for all replies.
+    const missing = await app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+    expect(missing.statusCode).toBe(401);
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+    expect(missing.headers['strict-transport-security']).toContain('max-age=');
+    expect(missing.headers['content-security-policy']).toBe(health.headers['content-security-policy']);
     const docs = await app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(docs.statusCode).toBe(200);
     expect(Object.keys(docs.json().paths)).toEqual(

@@ -19,8 +19,12 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for use in element content and in quoted attribute values. */
 export function escapeHtml(text: string): string {
+  // Most values (numbers, ids, Chinese labels) have nothing to escape: no copy then.
+  if (!SPECIAL.test(text)) return text;
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
 }
 
@@ -29,16 +33,19 @@ type Part = Html | string | number | null | undefined | false | readonly Part[];
 function render(part: Part): string {
   if (part === null || part === undefined || part === false) return '';
   if (part instanceof Html) return part.value;
-  if (Array.isArray(part)) return part.map(render).join('');
+  if (typeof part === 'number') return String(part);
+  if (Array.isArray(part)) {
+    let out = '';
+    for (const p of part as readonly Part[]) out += render(p);
+    return out;
+  }
   return escapeHtml(String(part));
 }
 
 /** The tagged template: `html\`<td>${value}</td>\`` escapes `value` unless it is already `Html`. */
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0] ?? '';
-  values.forEach((value, i) => {
-    out += render(value) + (strings[i + 1] ?? '');
-  });
+  for (let i = 0; i < values.length; i += 1) out += render(values[i]) + (strings[i + 1] ?? '');
   return new Html(out);
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createUser, createUserInput, type CreateUserInput } from '../../services/accounts/create-user.js';
 import { getUser } from '../../services/accounts/get-user.js';
-import { listUsers } from '../../services/accounts/list-users.js';
+import { listUsersPage } from '../../services/accounts/list-users.js';
 import type { Platform } from '../../services/platform/platform.js';
 import { staffOf } from '../auth.js';
 import { docSchema, idParam, responses, secured } from '../openapi.js';
@@ -16,19 +16,49 @@ export const userIdParam = {
 /** Staff accounts: list (admins and supervisors, by subtree), read one, create (admins). */
 export function registerUserRoutes(app: FastifyInstance, platform: Platform): void {
   const tags = ['users'];
-  app.get(
+  app.get<{ Querystring: { cursor?: string; limit?: string } }>(
     '/api/v1/users',
     {
       schema: {
         tags,
-        summary: '工作人员 / staff accounts',
+        summary: '工作人员（按用户名分页） / staff accounts, by username, a page at a time',
         security: secured,
-        response: responses({ 200: z.object({ users: z.array(userReply) }) }, [401]),
+        querystring: {
+          type: 'object',
+          properties: {
+            limit: {
+              type: 'integer',
+              description: '每页条数（1–1000，默认 100）/ page size (1–1000, default 100)',
+            },
+            cursor: {
+              type: 'string',
+              description: '上一页返回的 nextCursor / the nextCursor of the previous page',
+            },
+          },
+        },
+        response: responses(
+          {
+            200: z.object({
+              users: z.array(userReply),
+              nextCursor: z
+                .string()
+                .nullable()
+                .describe(
+                  '下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page',
+                ),
+            }),
+          },
+          [401],
+        ),
       },
     },
-    async (request) => ({
-      users: (await listUsers(platform, staffOf(request))).map(presentUser),
-    }),
+    async (request) => {
+      const page = await listUsersPage(platform, staffOf(request), {
+        cursor: request.query.cursor,
+        limit: request.query.limit === undefined ? undefined : Number(request.query.limit),
+      });
+      return { users: page.users.map(presentUser), nextCursor: page.nextCursor };
+    },
   );
   app.get<{ Params: { id: string } }>(
     '/api/v1/users/:id',

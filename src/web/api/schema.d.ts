@@ -8369,10 +8369,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作人员 / staff accounts */
+        /** 工作人员（按用户名分页） / staff accounts, by username, a page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 上一页返回的 nextCursor / the nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description 每页条数（1–1000，默认 100）/ page size (1–1000, default 100) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8386,6 +8391,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description 下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page */
+                            nextCursor: string | null;
                             users: {
                                 /** @description ISO 8601 UTC */
                                 createdAt: string;
