@@ -23,6 +23,9 @@ export const auditActions = [
   'appeal.create',
   'appeal.update',
   'report.figures-set',
+  'report.texts-set',
+  'report.approve',
+  'report.publish',
   'answerTemplate.update',
   'answer.issue',
 ] as const;

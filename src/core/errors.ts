@@ -44,6 +44,9 @@ export type ErrorCode =
   | 'EXPORT_FORMAT_UNKNOWN'
   | 'EXPORT_UNAVAILABLE'
   | 'REPORT_NO_DATA'
+  | 'REPORT_CHECK_FAILED'
+  | 'REPORT_PUBLICATION_STEP'
+  | 'REPORT_NOT_PUBLISHED'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

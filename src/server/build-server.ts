@@ -31,6 +31,7 @@ import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerReportPublicationRoutes } from './routes/report-publication.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserAccessRoutes } from './routes/user-access.js';
 import { registerUserRoutes } from './routes/users.js';
@@ -220,6 +221,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAnswerDocumentRoutes(app, deps.platform);
   registerApplicationRoutes(app, deps.platform);
   registerReportRoutes(app, deps.platform);
+  registerReportPublicationRoutes(app, deps.platform);
   registerPublicApplicationRoutes(app, deps.platform, {
     submitPerMinute: deps.publicSubmitPerMinute ?? 10,
     statusPerMinute: deps.publicStatusPerMinute ?? 30,
