@@ -223,7 +223,7 @@ describe('answer documents as DOCX', () => {
         soffice!,
         ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'answer.docx')],
         {
-          timeout: 120_000,
+          timeout: 240_000,
         },
       );
       execFileSync('pdftotext', ['-layout', join(dir, 'answer.pdf'), join(dir, 'answer.txt')]);

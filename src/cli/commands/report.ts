@@ -11,6 +11,7 @@ import { registerReportCompileCommand } from './report-compile.js';
 import { registerReportExportCommand } from './report-export.js';
 import { registerReportParse } from './report-parse.js';
 import { registerReportScan } from './report-scan.js';
+import { registerReportFiguresImportCommand } from './report-figures-import.js';
 import { readReportInput, withDomainErrors } from './shared.js';
 
 function header(report: AnnualReport, lang: Lang): string {
@@ -107,6 +108,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       ),
     );
 
+  registerReportFiguresImportCommand(report, io);
   registerReportParse(report, io);
   registerReportScan(report, io);
 
