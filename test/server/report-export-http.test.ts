@@ -125,7 +125,9 @@ describe('report export through the API', () => {
     });
     expect(texts.statusCode).toBe(200);
     checker.check('PUT', '/api/v1/agencies/{id}/reports/{year}/sections', texts);
-    const unknownSection = await send('sub.registrar', 'PUT', `${base}/sections`, { sections: { 七: '无此部分' } });
+    const unknownSection = await send('sub.registrar', 'PUT', `${base}/sections`, {
+      sections: { 七: '无此部分' },
+    });
     expect(unknownSection.statusCode).toBe(400);
     expect((await send('sub.registrar', 'POST', `${base}/approval`)).statusCode).toBe(403);
     const early = await send('sub.registrar', 'POST', `${base}/publication`);

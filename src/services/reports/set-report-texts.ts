@@ -61,3 +61,17 @@ export async function setReportTexts(
     return texts;
   });
 }
+
+/** The text an agency wrote for its report of a year (section number → text; empty when none). */
+export async function getReportTexts(
+  deps: PlatformDeps,
+  principal: Principal,
+  agencyRef: string,
+  year: number,
+): Promise<Record<string, string>> {
+  checkReportYear(year);
+  const agency = await findAgencyByRef(deps.db, agencyRef);
+  const tree = await agenciesRepository.listAll(deps.db);
+  if (!inScope(scopeOf(principal, tree, readAgencyRoles), agency.id)) throw errors.agencyNotFound(agencyRef);
+  return (await reportTextsRepository.find(deps.db, agency.id, year)) ?? {};
+}
