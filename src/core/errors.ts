@@ -64,6 +64,10 @@ export type ErrorCode =
   | 'REPORT_CHECK_FAILED'
   | 'REPORT_PUBLICATION_STEP'
   | 'REPORT_NOT_PUBLISHED'
+  // The public portal: search and the online application form.
+  | 'SEARCH_QUERY_TOO_LONG'
+  | 'PORTAL_PAGE_NOT_FOUND'
+  | 'FORM_TOKEN_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { DomainError } from '../core/errors.js';
 import type { Database } from './schema.js';
 
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';

@@ -17,6 +17,8 @@ export interface AgencyTable {
   settings_json: string;
   created_at: string;
   updated_at: string;
+  /** 邮编 (migration 20261202T2001); read by the portal's 指南. */
+  postcode?: string | null;
 }
 
 export interface UserTable {
@@ -236,6 +238,28 @@ export interface ReportTextTable {
   updated_at: string;
 }
 
+/** A published document in the search index (its words are in search_fts / the tsvector columns). */
+export interface SearchDocumentTable {
+  doc_key: number;
+  id: string;
+  agency_id: string;
+  title: string;
+  document_number: string | null;
+  document_number_key: string | null;
+  index_number: string | null;
+  index_number_key: string | null;
+  item: string | null;
+  genre: string | null;
+  subject: string | null;
+  catalog: string | null;
+  validity: string | null;
+  year: number;
+  published_on: string;
+  body_text: string;
+  attachment_text: string;
+  indexed_at: string;
+}
+
 export interface Database extends PublishingTables {
   agencies: AgencyTable;
   users: UserTable;
@@ -255,4 +279,5 @@ export interface Database extends PublishingTables {
   answer_documents: AnswerDocumentTable;
   report_publications: ReportPublicationTable;
   report_texts: ReportTextTable;
+  search_documents: SearchDocumentTable;
 }

@@ -99,7 +99,7 @@ describe('the web report checker (HTTP)', () => {
     const css = await app.inject({ method: 'GET', url: '/assets/site.css' });
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-type']).toContain('text/css');
-    expect((await app.inject({ method: 'GET', url: '/' })).headers.location).toBe('/check');
+    expect((await app.inject({ method: 'GET', url: '/' })).headers.location).toBe('/gk');
   });
 
   it('reads a pasted seed report and shows the official tables with where each number was read', async () => {

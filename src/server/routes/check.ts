@@ -109,8 +109,9 @@ export function registerCheckRoutes(
       throw new DomainError('RATE_LIMITED', '请求过于频繁，请稍后再试', 'too many requests, try again later');
     }
   };
+  // The site's front door is the public 政府信息公开 portal (routes/portal.ts), which links to the checker.
   app.get('/', { config: { public: true } }, (request, reply) =>
-    reply.redirect(requestLang(request) === 'en' ? '/check?lang=en' : '/check'),
+    reply.redirect(requestLang(request) === 'en' ? '/gk?lang=en' : '/gk'),
   );
   app.get('/assets/site.css', { config: { public: true } }, (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(SITE_CSS),
