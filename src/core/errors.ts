@@ -61,6 +61,9 @@ export type ErrorCode =
   | 'EXPORT_FORMAT_UNKNOWN'
   | 'EXPORT_UNAVAILABLE'
   | 'REPORT_NO_DATA'
+  | 'REPORT_CHECK_FAILED'
+  | 'REPORT_PUBLICATION_STEP'
+  | 'REPORT_NOT_PUBLISHED'
   // The public portal: search and the online application form.
   | 'SEARCH_QUERY_TOO_LONG'
   | 'PORTAL_PAGE_NOT_FOUND'

@@ -37,6 +37,7 @@ import { registerPublicApplicationRoutes } from './routes/public-applications.js
 import { registerDocumentRoutes } from './routes/publishing/documents.js';
 import { portalNotFound, registerPortalRoutes, type PortalOptions } from './routes/portal.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerReportPublicationRoutes } from './routes/report-publication.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserAccessRoutes } from './routes/user-access.js';
 import { registerUserRoutes } from './routes/users.js';
@@ -259,6 +260,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAnswerDocumentRoutes(app, deps.platform);
   registerApplicationRoutes(app, deps.platform);
   registerReportRoutes(app, deps.platform);
+  registerReportPublicationRoutes(app, deps.platform);
   registerDocumentRoutes(app, deps.platform);
   registerPublicApplicationRoutes(app, deps.platform, {
     submitPerMinute: deps.publicSubmitPerMinute ?? 10,

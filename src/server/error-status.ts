@@ -62,6 +62,9 @@ export const errorStatus: Record<string, number> = {
   // Report exports.
   EXPORT_FORMAT_UNKNOWN: 400,
   REPORT_NO_DATA: 404,
+  REPORT_NOT_PUBLISHED: 404,
+  REPORT_CHECK_FAILED: 409,
+  REPORT_PUBLICATION_STEP: 409,
   EXPORT_UNAVAILABLE: 503,
 };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPlatform } from '../../src/services/platform/platform.js';
 import { seedDemo } from '../../src/services/platform/seed-demo.js';
+import { publicationState, PUBLICATION_STATUS_WORDS } from '../../src/core/report/deadline.js';
 import { readReport } from '../../src/readers/index.js';
 import { freshSqlite, testScryptLog2N, type TestDatabase } from '../helpers/databases.js';
 import { runCli } from './run-cli.js';
@@ -136,5 +137,49 @@ describe('gongkai report export', () => {
     ]);
     expect(binary.code).toBe(2);
     expect(binary.stderr).toContain('请用 --out 指定文件');
+  });
+
+  it('writes a section, approves, publishes and lists the subtree’s publication state', async () => {
+    const text = await runCli(
+      ['report', 'text', '--agency', 'demo-district', '--year', '2026', '--section', '五', '--file', '-'],
+      { env, stdin: '个别答复文书说理不够充分。\n' },
+    );
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toBe('已保存 / saved: 五\n');
+    const early = await cli(['report', 'publish', '--agency', 'demo-district', '--year', '2026']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('年度报告须经负责人审批后才能发布');
+    // The CLI runs on the real clock: the deadline words follow today's date in Beijing.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const words = (publishedOn: string | null) =>
+      PUBLICATION_STATUS_WORDS[publicationState(2026, publishedOn, today).status].zh;
+    const approve = await cli(['report', 'approve', '--agency', 'demo-district', '--year', '2026']);
+    expect(approve.code, approve.stderr).toBe(0);
+    expect(approve.stdout).toContain(
+      '示范区人民政府 2026: 已审批，待发布 · 待发布（未到期） · 期限 2027-01-31',
+    );
+    const publish = await cli(['report', 'publish', '--agency', 'demo-district', '--year', '2026']);
+    expect(publish.code, publish.stderr).toBe(0);
+    expect(publish.stdout).toContain(`已发布 · ${words(today)} · 期限 2027-01-31 · 发布于 ${today}`);
+    const status = await cli(['report', 'status', '--agency', 'demo-district', '--year', '2026']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('机关\t发布状态\t发布日期\t错误\t警告');
+    expect(status.stdout).toMatch(new RegExp(`示范区人民政府\\t${words(today)}\\t${today}\\t0\\t\\d+`));
+    expect(status.stdout).toContain('示范区教育局\t');
+    const docx = join(dir, 'published.docx');
+    const again = await cli([
+      'report',
+      'export',
+      '--agency',
+      'demo-district',
+      '--year',
+      '2026',
+      '--format',
+      'docx',
+      '--out',
+      docx,
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('五、存在的主要问题及改进情况 尚无文字');
   });
 });

@@ -11,6 +11,7 @@ import { closePdfPrinter } from '../../src/services/reports/export/pdf-printer.j
 import { readReport } from '../../src/readers/index.js';
 import { freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
+import { openApiChecker } from '../helpers/openapi.js';
 
 const URL_BASE = '/api/v1/agencies/demo-subdistrict/reports/2026/export';
 
@@ -20,6 +21,13 @@ describe('report export through the API', () => {
   const tokens: Record<string, string> = {};
   const get = (who: string, url: string) =>
     app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[who]}` } });
+  const send = (who: string, method: 'PUT' | 'POST', url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${tokens[who]}` },
+      ...(payload ? { payload } : {}),
+    });
 
   beforeAll(async () => {
     server = await freshServer(freshSqlite);
@@ -28,6 +36,7 @@ describe('report export through the API', () => {
       ['sub.registrar', 'registrar', 'demo-subdistrict'],
       ['edu.registrar', 'registrar', 'demo-education'],
       ['district.supervisor', 'supervisor', 'demo-district'],
+      ['sub.approver', 'approver', 'demo-subdistrict'],
     ] as const) {
       await createUser(server.platform, cliOperator, {
         username,
@@ -101,5 +110,75 @@ describe('report export through the API', () => {
       'application/json',
       'text/html',
     ]);
+  });
+
+  it('writes the text, approves, publishes, lists the subtree, and serves the published report to the public', async () => {
+    const checker = await openApiChecker(app);
+    const base = '/api/v1/agencies/demo-subdistrict/reports/2026';
+    const publicUrl = '/api/v1/public/agencies/demo-subdistrict/reports/2026/export';
+    const notYet = await app.inject({ method: 'GET', url: `${publicUrl}?format=pdf` });
+    expect(notYet.statusCode).toBe(404);
+    expect(notYet.json().error.code).toBe('REPORT_NOT_PUBLISHED');
+
+    const texts = await send('sub.registrar', 'PUT', `${base}/sections`, {
+      sections: { 一: '总体情况的文字。', 五: '存在的问题。', 六: '其他事项。' },
+    });
+    expect(texts.statusCode).toBe(200);
+    checker.check('PUT', '/api/v1/agencies/{id}/reports/{year}/sections', texts);
+    const unknownSection = await send('sub.registrar', 'PUT', `${base}/sections`, {
+      sections: { 七: '无此部分' },
+    });
+    expect(unknownSection.statusCode).toBe(400);
+    expect((await send('sub.registrar', 'POST', `${base}/approval`)).statusCode).toBe(403);
+    const early = await send('sub.registrar', 'POST', `${base}/publication`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('REPORT_PUBLICATION_STEP');
+    const approved = await send('sub.approver', 'POST', `${base}/approval`);
+    expect(approved.statusCode).toBe(200);
+    checker.check('POST', '/api/v1/agencies/{id}/reports/{year}/approval', approved);
+    expect(approved.json().step).toBe('approved');
+    const published = await send('sub.registrar', 'POST', `${base}/publication`);
+    expect(published.statusCode).toBe(200);
+    expect(published.json().deadline).toEqual({
+      status: 'published-on-time',
+      dueDate: '2027-01-31',
+      publishedOn: '2026-03-02',
+    });
+    const state = await get('district.supervisor', `${base}/publication`);
+    checker.check('GET', '/api/v1/agencies/{id}/reports/{year}/publication', state);
+    expect(state.json().step).toBe('published');
+
+    const status = await get(
+      'district.supervisor',
+      '/api/v1/agencies/demo-district/reports/2026/subtree-status',
+    );
+    expect(status.statusCode).toBe(200);
+    checker.check('GET', '/api/v1/agencies/{id}/reports/{year}/subtree-status', status);
+    expect(
+      status
+        .json()
+        .agencies.map((a: { code: string; publication: { status: string } }) => [
+          a.code,
+          a.publication.status,
+        ]),
+    ).toEqual([
+      ['demo-district', 'due'],
+      ['demo-subdistrict', 'published-on-time'],
+      ['demo-education', 'due'],
+    ]);
+    expect(
+      (await get('sub.registrar', '/api/v1/agencies/demo-district/reports/2026/subtree-status')).statusCode,
+    ).toBe(404);
+
+    const pdf = await app.inject({ method: 'GET', url: `${publicUrl}?format=pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('示范街道办事处2026年政府信息公开工作年度报告.pdf')}`,
+    );
+    const read = await readReport(pdf.rawPayload, 'report.pdf');
+    expect(read.report.agency).toBe('示范街道办事处');
+    const xlsx = await app.inject({ method: 'GET', url: `${publicUrl}?format=xlsx` });
+    expect(xlsx.statusCode).toBe(400);
   });
 });

@@ -4,7 +4,7 @@
  * printed (no Kangxi radicals); the XLSX holds the tables with their merges and numbers as numbers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -157,5 +157,29 @@ describe('the PDF text layer', () => {
     expect(html).not.toMatch(/Noto/i);
     expect(html).toContain('"仿宋_GB2312"');
     expect(html).toContain('"AR PL UMing CN"');
+  });
+
+  // The DOCX as an office suite prints it: LibreOffice (headless) opens it and its PDF reads back as the report.
+  it('the DOCX opens in LibreOffice, whose PDF reads back cell for cell with every label', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-docx-lo-'));
+    try {
+      const original = everyCellNonZeroReport();
+      writeFileSync(join(dir, 'report.docx'), await renderReport(original, 'docx', created));
+      execFileSync(
+        'soffice',
+        ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
+        {
+          timeout: 180_000,
+        },
+      );
+      const pdf = new Uint8Array(readFileSync(join(dir, 'report.pdf')));
+      const read = await readReport(pdf, 'report.pdf');
+      expect(cellDifferences(contractOf(read.report), contractOf(original))).toEqual([]);
+      const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+      const flat = text.replace(/\s+/g, '');
+      for (const label of printedLabels()) expect(flat, label).toContain(label.replace(/\s+/g, ''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import { checkReportFile, loadReportFile, type ReportFile } from '../../services
 import { parseLang, type CliIo, type Lang } from '../io.js';
 import { registerReportCompileCommand } from './report-compile.js';
 import { registerReportExportCommand } from './report-export.js';
+import { registerReportPublicationCommands } from './report-publication.js';
 import { registerReportParse } from './report-parse.js';
 import { registerReportScan } from './report-scan.js';
 import { registerReportFiguresImportCommand } from './report-figures-import.js';
@@ -134,4 +135,5 @@ export function registerReportCommands(program: Command, io: CliIo): void {
 
   registerReportCompileCommand(report, io);
   registerReportExportCommand(report, io);
+  registerReportPublicationCommands(report, io);
 }

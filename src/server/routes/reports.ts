@@ -16,6 +16,7 @@ import { staffOf } from '../auth.js';
 import { docSchema, errorBody, replies, replySchema, secured } from '../openapi.js';
 import { z } from 'zod';
 import { compiledReportReply } from '../schemas/reports.js';
+import { sendExport } from './report-publication.js';
 
 const params = {
   type: 'object',
@@ -105,15 +106,7 @@ export function registerReportRoutes(app: FastifyInstance, platform: Platform): 
         format: request.query.format ?? '',
         subtree: request.query.subtree === 'true',
       });
-      return reply
-        .header('content-type', file.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(file.bytes));
+      return sendExport(reply, file, 'no-store');
     },
   );
   app.put<{ Params: { id: string; year: string } }>(

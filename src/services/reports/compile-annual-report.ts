@@ -16,6 +16,7 @@ import { appealsRepository } from '../../storage/appeals-repository.js';
 import { applicationsRepository } from '../../storage/applications-repository.js';
 import type { Executor } from '../../storage/executor.js';
 import { reportFiguresRepository } from '../../storage/report-figures-repository.js';
+import { reportPublicationsRepository } from '../../storage/report-publications-repository.js';
 import { errors } from '../platform/errors.js';
 import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
@@ -53,6 +54,8 @@ export interface CompiledAnnualReport {
   appealCount: number;
   /** 规章 and 行政规范性文件 of the registry counted in table 二 (its stock rows come from them). */
   stockDocumentCount: number;
+  /** Whether last year's published report was found and checked against (a single agency's report only). */
+  previousPublished: boolean;
 }
 
 /** Collects the case facts of the agencies for `year`, and the appeals filed in it (named by tracking number). */
@@ -102,6 +105,17 @@ export async function compileAnnualReport(
   });
 }
 
+/** The report an agency published for the year before, if any (its 结转下年度 is this year's 上年结转). */
+export async function previousPublished(
+  db: Executor,
+  agencies: readonly Pick<Agency, 'id'>[],
+  year: number,
+): Promise<AnnualReport | undefined> {
+  if (agencies.length !== 1) return undefined;
+  const found = await reportPublicationsRepository.find(db, agencies[0]!.id, year - 1);
+  return found?.status === 'published' ? found.report : undefined;
+}
+
 /**
  * Compiles the report of the given agencies from their records, with no access check: callers have checked
  * the principal's scope (`compileAnnualReport`, the subtree overview).
@@ -112,6 +126,7 @@ export async function compileFromRecords(
 ): Promise<CompiledAnnualReport> {
   const { year } = input;
   const ids = input.agencies.map((a) => a.id);
+  const previous = await previousPublished(db, input.agencies, year);
   const { facts, appeals } = await loadCaseFacts(db, ids, year);
   const tables = compileTables(facts, { year, appeals });
   const stored: ProactiveFigures[] = [];
@@ -150,7 +165,9 @@ export async function compileFromRecords(
   };
   return {
     report,
-    findings: checkReport(report),
+    // 上年结转 is checked against last year's published report (rules carry-over, stock-continuity).
+    findings: checkReport(report, previous ? { previous } : {}),
+    previousPublished: previous !== undefined,
     explain: { ...tables.explain, ...stock.explain },
     agencies: input.agencies.map((a) => ({ id: a.id, code: a.code, name: a.name })),
     proactiveEntered: stored.length === ids.length,

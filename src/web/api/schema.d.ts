@@ -1958,6 +1958,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies/{id}/reports/{year}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 负责人审批年度报告（冻结报告内容）/ the 负责人 approve the report (freezes it)
+         * @description 检查有错误时拒绝（REPORT_CHECK_FAILED），上年结转与上年已发布报告核对 / refused while the checker finds errors; 上年结转 is checked against last year's published report
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            deadline: {
+                                /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                dueDate: string;
+                                publishedOn: string | null;
+                                /**
+                                 * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                 * @enum {string}
+                                 */
+                                status: "due" | "published-on-time" | "late" | "missing";
+                            };
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            /**
+                             * @description 未审批 / 已审批 / 已发布
+                             * @enum {string}
+                             */
+                            step: "draft" | "approved" | "published";
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies/{id}/reports/{year}/export": {
         parameters: {
             query?: never;
@@ -2142,6 +2243,375 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告的审批、发布状态与期限 / approval, publication and deadline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            deadline: {
+                                /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                dueDate: string;
+                                publishedOn: string | null;
+                                /**
+                                 * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                 * @enum {string}
+                                 */
+                                status: "due" | "published-on-time" | "late" | "missing";
+                            };
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            /**
+                             * @description 未审批 / 已审批 / 已发布
+                             * @enum {string}
+                             */
+                            step: "draft" | "approved" | "published";
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布已审批的年度报告 / publish the approved report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            deadline: {
+                                /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                dueDate: string;
+                                publishedOn: string | null;
+                                /**
+                                 * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                 * @enum {string}
+                                 */
+                                status: "due" | "published-on-time" | "late" | "missing";
+                            };
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            /**
+                             * @description 未审批 / 已审批 / 已发布
+                             * @enum {string}
+                             */
+                            step: "draft" | "approved" | "published";
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 填写年度报告各部分文字 / write the sections' text */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 各部分文字，键为 一 至 六 / the sections' text by number 一 … 六 */
+                        sections: {
+                            "\u4E00"?: string;
+                            "\u4E09"?: string;
+                            "\u4E8C"?: string;
+                            "\u4E94"?: string;
+                            "\u516D"?: string;
+                            "\u56DB"?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 各部分文字，键为 一 至 六 / text by section number */
+                            sections: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/subtree-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下级机关年度报告发布情况与检查结果 / the agencies below: published, late, check errors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencies: {
+                                caseCount: number;
+                                code: string;
+                                errorCount: number;
+                                id: string;
+                                name: string;
+                                parentName: string | null;
+                                publication: {
+                                    /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                    dueDate: string;
+                                    publishedOn: string | null;
+                                    /**
+                                     * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                     * @enum {string}
+                                     */
+                                    status: "due" | "published-on-time" | "late" | "missing";
+                                };
+                                warningCount: number;
+                            }[];
+                            root: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -7705,6 +8175,86 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agencies/{id}/reports/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载已发布的年度报告 / download a published annual report
+         * @description format: docx | pdf | html | json
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 报告文件 / the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -9,6 +9,7 @@ import type { AnnualReport } from '../../../core/report/model.js';
 import { reportTitle, unwrittenSections } from '../../../core/report/narrative.js';
 import { renderReportHtml } from '../../../core/report/render-html.js';
 import { SECTIONS } from '../../../core/report/template.js';
+import type { Executor } from '../../../storage/executor.js';
 import { reportTextsRepository } from '../../../storage/report-publications-repository.js';
 import type { Principal } from '../../accounts/principal.js';
 import type { PlatformDeps } from '../../platform/platform.js';
@@ -62,26 +63,27 @@ export function parseExportFormat(format: string): ExportFormat {
 }
 
 /** Whether anything at all was recorded for the year: cases, appeals or table 二 figures. */
-function hasData(compiled: CompiledAnnualReport): boolean {
+export function hasReportData(compiled: CompiledAnnualReport): boolean {
   return compiled.caseCount > 0 || compiled.appealCount > 0 || compiled.proactiveEnteredCount > 0;
 }
 
-function noData(query: ExportQuery, agencyName: string): DomainError {
+/** REPORT_NO_DATA: nothing was recorded for the agency in the year. */
+export function noReportData(year: number, agencyName: string): DomainError {
   return new DomainError(
     'REPORT_NO_DATA',
-    `${agencyName} ${query.year} 年度没有任何办件、复议诉讼或表二填报数据，无法导出年度报告`,
-    `${agencyName} has no cases, appeals or table 二 figures for ${query.year}: nothing to export`,
+    `${agencyName} ${year} 年度没有任何办件、复议诉讼或表二填报数据，无法导出年度报告`,
+    `${agencyName} has no cases, appeals or table 二 figures for ${year}: nothing to export`,
   );
 }
 
 /** The report with the section text the agency wrote for the year (a single agency's report only). */
-async function withSectionText(
-  deps: PlatformDeps,
+export async function withSectionText(
+  db: Executor,
   compiled: CompiledAnnualReport,
   year: number,
 ): Promise<AnnualReport> {
   if (compiled.agencies.length !== 1) return compiled.report;
-  const texts = await reportTextsRepository.find(deps.db, compiled.agencies[0]!.id, year);
+  const texts = await reportTextsRepository.find(db, compiled.agencies[0]!.id, year);
   if (!texts) return compiled.report;
   return {
     ...compiled.report,
@@ -146,8 +148,8 @@ export async function exportAnnualReport(
     year: query.year,
     subtree: query.subtree,
   });
-  if (!hasData(compiled)) throw noData(query, compiled.agencies[0]?.name ?? query.agency);
-  const report = await withSectionText(deps, compiled, query.year);
+  if (!hasReportData(compiled)) throw noReportData(query.year, compiled.agencies[0]?.name ?? query.agency);
+  const report = await withSectionText(deps.db, compiled, query.year);
   const notes = [
     ...unwrittenSections(report).map((heading) => ({
       message: `${heading} 尚无文字，请在发布前填写`,
