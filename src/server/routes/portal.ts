@@ -268,21 +268,24 @@ const FRIENDLY: Record<ApplyField, [string, string]> = {
   delivery: ['请选择获取信息的途径', 'Choose how to receive it'],
 };
 
-/** Field messages from a validation failure: the use case's own bilingual words where it gave them. */
+/** The fields whose messages the use case words for people (check digits, contact rules); the rest are ours. */
+const OWN_WORDS = new Set<ApplyField>(['identityNumber', 'identityKind', 'phone']);
+
+/** Field messages from a validation failure, in the page's language. */
 function fieldErrors(error: DomainError, lang: Lang): Partial<Record<ApplyField | 'form', string>> {
-  const issues = ((error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ??
-    []) as { path: string; message: string }[];
+  const issues =
+    (error.details as { issues?: { path: string; message: string; messageEn?: string }[] } | undefined)
+      ?.issues ?? [];
   const out: Partial<Record<ApplyField | 'form', string>> = {};
   for (const issue of issues) {
     const field = FIELD_OF[issue.path.split('.').pop() ?? ''];
     if (!field || out[field]) continue;
-    const bilingual = issue.message.split(' / ');
-    out[field] =
-      bilingual.length === 2 && /[\u4e00-\u9fff]/.test(bilingual[0]!)
-        ? lang === 'en'
-          ? bilingual[1]!
-          : bilingual[0]!
-        : t(lang, ...FRIENDLY[field]);
+    const own = OWN_WORDS.has(field) && /[\u4e00-\u9fff]/.test(issue.message);
+    out[field] = own
+      ? lang === 'en'
+        ? (issue.messageEn ?? issue.message)
+        : issue.message
+      : t(lang, ...FRIENDLY[field]);
   }
   if (Object.keys(out).length === 0) out.form = error.text(lang);
   return out;
