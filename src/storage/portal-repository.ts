@@ -27,6 +27,17 @@ export const portalRepository = {
     return [...new Set([...cases, ...figures].map((r) => Number(r.year)))].sort((a, b) => b - a);
   },
 
+  /** The ids of every published document (for a rebuild of the search index). */
+  async publishedDocumentIds(db: Executor): Promise<string[]> {
+    const rows = await db
+      .selectFrom('documents')
+      .select('id')
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   /** How many applications one applicant filed online at an agency since a date (the flood guard). */
   async countOnlineSince(
     db: Executor,

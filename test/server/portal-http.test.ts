@@ -200,7 +200,7 @@ describe('the public portal (HTTP)', () => {
     server.clock.now = new Date(server.clock.now.getTime() + 30_000);
     const wrongId = await post(fields);
     expect(wrongId.statusCode).toBe(400);
-    expect(wrongId.body).toContain('校验位不符');
+    expect(/class="error-summary"[\s\S]*?<\/div>/.exec(wrongId.body)?.[0]).toContain('校验位不符');
     expect(wrongId.body).toContain('value="张三丰"');
     expect(wrongId.body).toContain('三公');
     expect(wrongId.body).toContain('aria-invalid="true"');

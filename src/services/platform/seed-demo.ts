@@ -5,6 +5,7 @@ import type { PlatformDeps } from './platform.js';
 import { systemOperator } from '../accounts/principal.js';
 import { seedDemoApplications } from '../applications/seed-demo-applications.js';
 import { seedDemoDocuments } from '../publishing/seed-demo-documents.js';
+import { rebuildSearchIndex } from '../search/sync-published.js';
 import type { Principal } from '../accounts/principal.js';
 
 export interface DemoSeed {
@@ -124,5 +125,7 @@ export async function seedDemo(deps: PlatformDeps): Promise<DemoSeed | null> {
     reviewer2: staff.get('qu.baomi')!,
     head: staff.get('qu.fuze')!,
   });
+  // The demo documents are loaded in bulk: index the published ones for the portal's lists and search.
+  await rebuildSearchIndex(deps);
   return { adminUsername: admin.user.username, adminPassword: admin.generatedPassword as string };
 }

@@ -49,6 +49,7 @@ import {
 import { settingsOf } from './publishing-settings.js';
 import { documentChanged } from './update-document.js';
 import { beijingDate } from '../applications/case-calendar.js';
+import { syncSearchIndex } from '../search/sync-published.js';
 
 type Action = ReturnType<typeof documentActionInput.parse>;
 
@@ -161,6 +162,8 @@ async function commit(
       after: { seq, event, status: state.status },
     });
   }
+  // The public search index follows in the same transaction: published versions in, withdrawn ones out.
+  await syncSearchIndex({ db, clock: () => new Date(at) }, stored.record.id);
   return stored;
 }
 

@@ -577,6 +577,7 @@ export function reportPage(
       )}
       ${dateText(`${year + 1}-01-31`, lang)}
     </p>
+    <h2>${t(lang, '统计表', 'Tables')}</h2>
     <div class="table-wrap">${reportTables(compiled.report, compiled.findings, lang)}</div>`;
 }
 
