@@ -21,3 +21,17 @@ describe("telling a file's format from its first bytes", () => {
     expect(sniffFormat(new Uint8Array([0x01, 0x02, 0x00, 0xff, 0xfe]), 'r.bin')).toBeNull();
   });
 });
+
+describe('pages inside other text', () => {
+  it('routes a JavaScript or JSON file carrying an escaped page to the HTML reader', () => {
+    expect(sniffFormat(utf8('var d = {"c":"\\u003ctable\\u003e\\u003ctr\\u003e"};'), 'data.js')).toBe('html');
+    expect(sniffFormat(utf8('{"body":"&lt;table&gt;&lt;tr&gt;&lt;td&gt;1"}'), 'a.json')).toBe('html');
+    expect(sniffFormat(utf8('{"html":"<table><tr><td>1</td></tr></table>"}'), 'a.json')).toBe('html');
+  });
+  it('keeps the contract JSON and plain text as they are', () => {
+    expect(sniffFormat(utf8('{"schema":"gongkai.annual-report/v1","sections":[{"text":"<td>"}]}'), 'r')).toBe(
+      'json',
+    );
+    expect(sniffFormat(utf8('一、本年新收政府信息公开申请数量 80 1 0 0 0 0 81'), 'r.txt')).toBe('text');
+  });
+});

@@ -1,6 +1,7 @@
 /** Tells a report file's format from its first bytes, then its name. */
 import { isUtf8 } from 'node:buffer';
 import { byteHead } from './bytes.js';
+import { hasEmbeddedMarkup } from './html/embedded.js';
 import type { ReportFormat } from './types.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: false });
@@ -35,6 +36,9 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | nul
   if (!ascii.includes('\u0000') && (HTML_START.test(markup) || /\.(html?|xhtml)$/i.test(name))) return 'html';
   const headBytes = bytes.subarray(0, utf8Boundary(bytes, 4096));
   if (headBytes.includes(0)) return null;
+  // A page carried inside other text (a JavaScript or JSON data file, an escaped string): read as HTML, unless
+  // it is the contract's own JSON (whose narrative may quote markup).
+  if (hasEmbeddedMarkup(bytes) && !isContractJson(bytes)) return 'html';
   // Valid UTF-8 (most files): only its start is decoded, to tell JSON from text.
   if (isUtf8(headBytes)) return jsonOrText(UTF8.decode(headBytes.subarray(0, 256)));
   let head = UTF8.decode(bytes.subarray(0, 4096));
@@ -44,6 +48,12 @@ export function sniffFormat(bytes: Uint8Array, name: string): ReportFormat | nul
     if (head.slice(0, -1).includes('\ufffd') || hasControl(head)) return null;
   }
   return jsonOrText(head);
+}
+
+/** True for a file in the contract's JSON (its schema id near the start). */
+function isContractJson(bytes: Uint8Array): boolean {
+  const head = byteHead(bytes, 512);
+  return head.trimStart().startsWith('{') && head.includes('gongkai.annual-report');
 }
 
 function jsonOrText(head: string): 'json' | 'text' {

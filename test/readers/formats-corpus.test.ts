@@ -11,7 +11,13 @@ import { readReport } from '../../src/readers/index.js';
 import { expectedFixtures, readExpected } from '../support/fixtures.js';
 import { cellDifferences, contractOf } from '../support/layouts/compare.js';
 import { renderDocx } from '../support/layouts/docx.js';
-import { HTML_VARIANTS, encodeGbk, renderHtml } from '../support/layouts/html.js';
+import {
+  EMBEDDED_VARIANTS,
+  HTML_VARIANTS,
+  encodeGbk,
+  renderEmbedded,
+  renderHtml,
+} from '../support/layouts/html.js';
 import { consistentReport } from '../support/report-arbitrary.js';
 import { xmlProblems } from '../support/xml-well-formed.js';
 
@@ -22,6 +28,27 @@ async function differences(bytes: Uint8Array, name: string, built: AnnualReport,
 }
 
 const fixtures = expectedFixtures().map((name) => ({ name, report: readExpected(name) as AnnualReport }));
+
+describe('pages carried inside other text (issue 12 item 3)', () => {
+  for (const { name, report } of fixtures) {
+    for (const variant of EMBEDDED_VARIANTS) {
+      it(`${name} as ${variant} is sniffed as HTML and reads back cell by cell`, async () => {
+        const { name: file, text } = renderEmbedded(report, variant);
+        expect(await differences(new TextEncoder().encode(text), file, report, 'html')).toEqual([]);
+      });
+    }
+  }
+
+  it('random balanced reports read back from every embedded form', async () => {
+    await fc.assert(
+      fc.asyncProperty(consistentReport, fc.constantFrom(...EMBEDDED_VARIANTS), async (report, variant) => {
+        const { name, text } = renderEmbedded(report, variant);
+        expect(await differences(new TextEncoder().encode(text), name, report, 'html')).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
 
 describe('HTML corpus', () => {
   for (const { name, report } of fixtures) {

@@ -93,7 +93,11 @@ export function findTitle(rawLines: readonly string[]): { agency: string | null;
     const joined = head.slice(start).join('');
     const match = TITLE.exec(joined);
     if (match) {
-      const agency = match[1]!.replace(/^[#*|]+/, '').replace(/[：:（(*|]+$/, '');
+      // What stands before the agency on the same line (a data file's `{"title":"`, a breadcrumb's `>`) is not it.
+      const agency = match[1]!
+        .replace(/^.*["'{}=:：>|»\][]/, '')
+        .replace(/^[#*|]+/, '')
+        .replace(/[：:（(*|]+$/, '');
       return { agency: agency === '' ? null : agency, year: Number(match[2]) };
     }
   }

@@ -90,3 +90,84 @@ export function encodeGbk(text: string): Uint8Array {
   }
   return Uint8Array.from(out);
 }
+
+/** Forms in which a page arrives inside other text, with the file name it is collected under. */
+export type EmbeddedVariant = 'jsString' | 'jsonEscaped' | 'jsonEntities' | 'scriptString' | 'word';
+
+export const EMBEDDED_VARIANTS: readonly EmbeddedVariant[] = [
+  'jsString',
+  'jsonEscaped',
+  'jsonEntities',
+  'scriptString',
+  'word',
+];
+
+/** A string literal as a site's JavaScript or JSON writes it: `<`, `>` and `&` as \u escapes, `"` and `/` escaped. */
+function jsLiteral(text: string): string {
+  return JSON.stringify(text)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\//g, '\\/');
+}
+
+/**
+ * Word-pasted HTML: `mso` styles, every value's digits in separate `<span>`s, blank cells as `<o:p>&nbsp;</o:p>`,
+ * labels in `<p class=MsoNormal>` with `<span lang=EN-US>` around numbering.
+ */
+function wordHtml(report: AnnualReport): string {
+  const body = renderHtml(report, 'plain')
+    .replace(
+      /<td([^>]*)>-<\/td>/g,
+      '<td$1 style="border:solid windowtext 1.0pt"><p class=MsoNormal><span><o:p>&nbsp;</o:p></span></p></td>',
+    )
+    .replace(/<td([^>]*)>(\d+(?:\.\d+)?)<\/td>/g, (_, attrs: string, digits: string) => {
+      const spans = [...digits].map(
+        (d) => `<span lang=EN-US style='font-size:10.5pt;mso-bidi-font-family:宋体'>${d}</span>`,
+      );
+      return `<td${attrs} width=47 valign=top style='width:35.4pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt'><p class=MsoNormal align=center style='text-align:center'>${spans.join('')}<span lang=EN-US><o:p></o:p></span></p></td>`;
+    })
+    .replace(/<p>/g, "<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'>");
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15">
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {mso-style-parent:""; margin:0cm;} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1>
+${body}
+</div></body></html>`;
+}
+
+/** The report as a page carried inside other text, with the name such a file has. */
+export function renderEmbedded(
+  report: AnnualReport,
+  variant: EmbeddedVariant,
+): { name: string; text: string } {
+  const page = renderHtml(report, 'plain');
+  const title = `${report.agency ?? ''}${report.year ?? ''}年政府信息公开工作年度报告`;
+  switch (variant) {
+    case 'jsString':
+      return {
+        name: 'content.js',
+        text: `var pageData = {"title":${jsLiteral(title)},"date":"2024-01-31",\n"content":${jsLiteral(page)}};\nrender(pageData);\n`,
+      };
+    case 'jsonEscaped':
+      return {
+        name: 'article.json',
+        text: JSON.stringify({ code: 200, data: { title, html: page.replace(/</g, '\\u003c') } }).replace(
+          /\\\\u003c/g,
+          '\\u003c',
+        ),
+      };
+    case 'jsonEntities':
+      return { name: 'article.json', text: JSON.stringify({ title, body: escape(page) }) };
+    case 'scriptString':
+      return {
+        name: 'index.html',
+        text: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body>
+<div class="nav">首页 &gt; 政府信息公开 &gt; 年度报告</div><div id="app"></div>
+<script>window.__DATA__ = {"content":${jsLiteral(page)}};</script></body></html>`,
+      };
+    case 'word':
+      return { name: 'report.htm', text: wordHtml(report) };
+  }
+}
