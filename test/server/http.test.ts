@@ -42,9 +42,9 @@ describe('the HTTP API: auth, CSRF, errors, headers, logs', () => {
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
     expect(health.headers['x-frame-options']).toBeDefined();
-    // The same headers on a refused call, computed once for all replies.
+    // The same headers on an error reply, computed once for all replies.
     const missing = await app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
-    expect(missing.statusCode).toBe(401);
+    expect(missing.statusCode).toBe(404);
     expect(missing.headers['x-content-type-options']).toBe('nosniff');
     expect(missing.headers['strict-transport-security']).toContain('max-age=');
     expect(missing.headers['content-security-policy']).toBe(health.headers['content-security-policy']);
