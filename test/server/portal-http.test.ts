@@ -59,7 +59,11 @@ describe('the public portal (HTTP)', () => {
     expect(page.body).toContain('示范区人民政府');
     expect(page.body).toContain('href="/gk/a/demo-education"');
     expect(page.body).toContain('街道办事处');
-    expect(page.body).toContain('<time datetime="2024-09-02">2024-09-02</time>');
+    // Every listed item shows its publication date.
+    const items = page.body.split('<li>').filter((li) => li.includes('href="/gk/d/'));
+    expect(items.length).toBe(10);
+    for (const item of items)
+      expect(item).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">\d{4}-\d{2}-\d{2}<\/time>/);
     expect(page.body).toContain('<link rel="canonical"');
     expect((await get('/')).headers.location).toBe('/gk');
   });

@@ -112,8 +112,6 @@ export function portalPage(options: PortalPageOptions, body: Html): string {
               <li>
                 <a href="${withLang('/gk', lang)}">${t(lang, '政府信息公开首页', 'Disclosure home')}</a>
               </li>
-              <li><a href="/sitemap.xml">${t(lang, '网站地图', 'Site map')}</a></li>
-              <li><a href="/gk/feed.xml">${t(lang, '订阅（Atom）', 'Feed (Atom)')}</a></li>
               <li>
                 <a href="${withLang('/check', lang)}">${t(lang, '年度报告检查', 'Annual report checker')}</a>
               </li>
