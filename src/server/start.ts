@@ -45,6 +45,9 @@ async function start(): Promise<void> {
     trustProxy: config.trustProxy,
     reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
     checkPerMinute: config.checkPerMinute,
+    publicSubmitPerMinute: config.submitPerMinute,
+    publicStatusPerMinute: config.statusPerMinute,
+    loginPerMinute: config.loginPerMinute,
   });
   // Attachments are checked by content and their text read in worker threads (closed at shutdown).
   const extractor = new AttachmentExtractor({ workers: 1 });
