@@ -2,7 +2,8 @@
 // Loads N documents (default 1,000,000) spread over a district of 60 agencies, then times list pages through the
 // service (keyset cursors) with each filter, for one agency and for the whole subtree, at the first page and at
 // random depths; beside each, the same page read with OFFSET as the baseline keyset pagination replaces.
-// Prints figures; not a test. BENCH_DATABASE_FILE=path keeps (and reuses) the loaded file.
+// Prints figures; not a test. BENCH_DATABASE_FILE=path keeps (and reuses) the loaded file; BENCH_SAMPLES=n samples
+// per row (default 30; each deep sample also runs the OFFSET baseline, which is slow at a million rows).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,7 +213,7 @@ try {
     ],
   ];
   const LIMIT = 50;
-  const SAMPLES = 30;
+  const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
   const p95 = (xs: number[]) =>
     [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
   const agencyIds = new Map(

@@ -414,6 +414,80 @@ describe.each(databases)('主动公开 documents and their workflow on %s', (_na
     expect(doc.channels.map((c) => c.channel)).toEqual(['wechat']);
   });
 
+  it('cancels a schedule; a scheduled policy missing its 解读 stays scheduled and is reported', async () => {
+    let doc = await approveAll(
+      await createDocument(platform, author, documentInput('demo-education', { documentNumber: null })),
+    );
+    const past = await refusal(
+      act(author, doc, {
+        type: 'schedule',
+        publishAt: new Date(clock.now.getTime() - 3_600_000).toISOString(),
+      }),
+    );
+    expect(past.zh).toContain('应晚于现在');
+    doc = await act(author, doc, {
+      type: 'schedule',
+      publishAt: new Date(clock.now.getTime() + 3_600_000).toISOString(),
+    });
+    doc = await act(author, doc, { type: 'cancelSchedule' });
+    expect([doc.record.status, doc.record.scheduledAt]).toEqual(['approved', null]);
+
+    let policy = await approveAll(
+      await createDocument(
+        platform,
+        author,
+        normativeInput('demo-education', { documentNumber: '示教规〔2026〕7号', needsInterpretation: true }),
+      ),
+    );
+    policy = await act(author, policy, {
+      type: 'schedule',
+      publishAt: new Date(clock.now.getTime() + 3_600_000).toISOString(),
+    });
+    clock.now = new Date(clock.now.getTime() + 7_200_000);
+    const results = await publishDueDocuments(platform, cliOperator);
+    expect(results).toEqual([
+      {
+        id: policy.record.id,
+        published: false,
+        error: { code: 'DOCUMENT_BLOCKED', message: expect.stringContaining('三同步') },
+      },
+    ]);
+    expect((await getDocument(platform, author, policy.record.id)).record.status).toBe('scheduled');
+    await act(boss, policy, { type: 'withdraw', reason: '等待解读材料，撤回重新安排' });
+  });
+
+  it('returns a draft the secrecy office says may not be published, and records 不予公开 with its reason', async () => {
+    let doc = await createDocument(
+      platform,
+      author,
+      documentInput('demo-education', { documentNumber: null }),
+    );
+    doc = await act(author, doc, { type: 'submit' });
+    doc = await act(rev1, doc, {
+      type: 'refer',
+      step: 1,
+      authority: 'competentAuthority',
+      authorityName: '区司法局',
+      question: '是否涉及执法案卷',
+    });
+    doc = await act(rev1, doc, {
+      type: 'answerReferral',
+      decision: 'mayNotPublish',
+      reference: null,
+      note: '属于行政执法案卷信息',
+    });
+    expect(doc.record.status).toBe('draft');
+    tick();
+    doc = await updateDocument(platform, author, doc.record.id, {
+      version: 1,
+      metadata: { disclosure: { attribute: 'withheld', reason: '条例第十六条第二款：行政执法案卷信息' } },
+    });
+    expect(doc.deadline).toBeNull();
+    doc = await approveAll(doc);
+    const refused = await refusal(act(author, doc, { type: 'publish' }));
+    expect(refused.zh).toContain('不予公开');
+  });
+
   it('withdraws with a reason, by an approver only', async () => {
     let doc = await approveAll(
       await createDocument(platform, author, documentInput('demo-education', { documentNumber: null })),
