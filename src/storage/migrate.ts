@@ -7,6 +7,7 @@ import * as answerTemplates from './migrations/20261130T1600-answer-templates.js
 import * as accessLifetimes from './migrations/20261202T1200-access-lifetimes.js';
 import * as publishing from './migrations/20261202T1400-publishing.js';
 import * as documentStockIndex from './migrations/20261202T1500-document-stock-index.js';
+import * as reportSections from './migrations/20261202T1501-report-sections.js';
 
 /** All migrations, in code (no file scanning, so the compiled build and tests see the same list). Forward-only. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261202T1200-access-lifetimes': accessLifetimes,
   '20261202T1400-publishing': publishing,
   '20261202T1500-document-stock-index': documentStockIndex,
+  '20261202T1501-report-sections': reportSections,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

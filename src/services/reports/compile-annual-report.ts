@@ -11,6 +11,7 @@ import { channelLabels, type ChannelKind } from '../../core/publishing/record.js
 import { compileDocumentStock } from '../../core/publishing/report/document-stock.js';
 import { draftSectionOne, type SectionOneFacts } from '../../core/publishing/report/section-one.js';
 import { documentStockRepository } from '../../storage/publishing/document-stock-repository.js';
+import { reportSectionsRepository } from '../../storage/report-sections-repository.js';
 import { agenciesRepository } from '../../storage/agencies-repository.js';
 import { appealsRepository } from '../../storage/appeals-repository.js';
 import { applicationsRepository } from '../../storage/applications-repository.js';
@@ -115,6 +116,7 @@ export async function compileAnnualReport(
     published: await publishedSummary(deps, ids, year),
     report: { proactive, applications: tables.applications, appeals: tables.appeals },
   });
+  const written = await reportSectionsRepository.list(deps.db, agency.id, year);
   const report: AnnualReport = {
     schema: REPORT_SCHEMA_ID,
     agency: query.subtree ? `${agency.name}（含下级机关）` : agency.name,
@@ -123,11 +125,11 @@ export async function compileAnnualReport(
     proactive,
     applications: tables.applications,
     appeals: tables.appeals,
-    sections: SECTIONS.map((section) => ({
-      number: section.number,
-      title: section.title,
-      ...(section.number === '一' ? { text: sectionOne } : {}),
-    })),
+    sections: SECTIONS.map((section) => {
+      // Staff text (一 over the draft, 五, 六) of the agency the report is for.
+      const text = written.get(section.number) ?? (section.number === '一' ? sectionOne : undefined);
+      return { number: section.number, title: section.title, ...(text !== undefined ? { text } : {}) };
+    }),
   };
   return {
     report,
