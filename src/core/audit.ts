@@ -35,6 +35,7 @@ export const auditActions = [
   'document.channel-add',
   'document.channel-remove',
   'publishing.settings-set',
+  'personal-data.read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -12,6 +12,8 @@ import type { SourceLocation } from '../core/report/model.js';
 export interface GridCell {
   text: string;
   at: SourceLocation;
+  /** A cell of a header row (a markdown row above its `|---|` rule): its text is words, never values. */
+  header?: boolean;
 }
 
 /** A row of cells in reading order; a merged cell appears once, in its first column, unless spread out. */

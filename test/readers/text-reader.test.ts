@@ -41,26 +41,31 @@ describe('cells run together', () => {
     expect(got.doubts?.filter((d) => d.kind === 'ambiguous-split')).toEqual([]);
   });
 
-  it('settles an ambiguous row with the column sums, and says so when nothing settles it', () => {
+  it('settles an ambiguous row with the column sums, and reads nothing when nothing settles it', () => {
     const report = base();
-    // 110000011 is 1 10 0 0 0 0 11 or 11 0 0 0 0 0 11; 三（七）总计 and the balance tell which.
-    report.applications.newReceived = [1, 10, 0, 0, 0, 0, 11];
+    // 110000011 is 1 10 0 0 0 0 11 or 11 0 0 0 0 0 11; 一 + 二 = 三（七）+ 四 tells which (一 and 二 split alone).
+    report.applications.newReceived = [0, 10, 0, 0, 0, 0, 10];
+    report.applications.carriedOver = [1, 0, 0, 0, 0, 0, 1];
     report.applications.disclosed = [1, 10, 0, 0, 0, 0, 11];
     report.applications.totalProcessed = [1, 10, 0, 0, 0, 0, 11];
     const settled = read(renderTextLayouts(report).runTogether).report;
     expect(settled.applications.disclosed).toEqual([1, 10, 0, 0, 0, 0, 11]);
-    expect(settled.applications.newReceived).toEqual([1, 10, 0, 0, 0, 0, 11]);
-    // Every row of the table ambiguous alike: the arithmetic cannot choose, the reader says so.
-    for (const row of ['newReceived', 'disclosed', 'totalProcessed'] as const) {
-      report.applications[row] = [1, 10, 0, 0, 0, 0, 11];
-    }
-    const text = renderTextLayouts(report)
-      .runTogether.replace(/(予以公开)110000011/, '$1110000011')
-      .replace(/(（七）总计)110000011/, '$1110000011');
-    const unsettled = read(text.replace(/(本年新收政府信息公开申请数量)110000011/, '$1110000011')).report;
+    expect(settled.applications.totalProcessed).toEqual([1, 10, 0, 0, 0, 0, 11]);
+    expect(settled.doubts?.filter((d) => d.kind === 'ambiguous-split')).toEqual([]);
+    // Every row of the table ambiguous alike: the arithmetic cannot choose; no cell is guessed, the doubt lists
+    // the candidates.
+    report.applications.newReceived = [1, 10, 0, 0, 0, 0, 11];
+    report.applications.carriedOver = [0, 0, 0, 0, 0, 0, 0];
+    const unsettled = read(renderTextLayouts(report).runTogether).report;
+    expect(unsettled.applications.disclosed).toEqual([null, null, null, null, null, null, null]);
     const doubts = unsettled.doubts?.filter((d) => d.kind === 'ambiguous-split') ?? [];
-    expect(doubts.length).toBeGreaterThan(0);
-    expect(doubts[0]!.message).toMatch(/\d+\+? 种(整表)?拆分/);
+    expect(doubts.map((d) => d.path)).toEqual([
+      'applications.newReceived',
+      'applications.disclosed',
+      'applications.totalProcessed',
+    ]);
+    expect(doubts[0]!.message).toContain('1 10 0 0 0 0 11；11 0 0 0 0 0 11');
+    expect(doubts[0]!.messageEn).toContain('none was read');
   });
 });
 
@@ -96,7 +101,7 @@ describe('table 四', () => {
 });
 
 describe('the 2019 试行 format', () => {
-  it('is told by its section-二 labels: those cells are null, （六） is one row, the markers are listed', () => {
+  it('is told by its section-二 labels: 处理决定数量 read, the 2021-only cells null, （六） one row, the markers listed', () => {
     const report = base();
     report.template = '2019';
     report.year = 2020;
@@ -123,12 +128,13 @@ describe('the 2019 试行 format', () => {
     expect(got.formatMarkers).toEqual(
       expect.arrayContaining(['本年新制作数量', '政府集中采购', '第二十条第（九）项']),
     );
+    // 行政许可, 行政处罚 and 行政强制 print 处理决定数量 in the 2019 format too (the third of their three cells).
     expect(got.proactive).toEqual({
       regulations: { issued: null, repealed: null, inForce: null },
       normativeDocuments: { issued: null, repealed: null, inForce: null },
-      licensing: null,
-      penalty: null,
-      enforcement: null,
+      licensing: 3,
+      penalty: 3,
+      enforcement: 3,
       feesTenThousandYuan: null,
     });
     expect(got.applications).toEqual(report.applications);
@@ -218,16 +224,15 @@ describe('hostile and non-report input', () => {
       expectError(bytes, ['REPORT_UNREADABLE', 'REPORT_NOT_FOUND']);
     }
   });
-  it('a megabyte-long line is read in bounded time', () => {
+  // How long these take is measured by `npm run bench:fuzz` (as a ratio to a normal report); a test's time limit
+  // would fail on a loaded machine. A reader that never ends still fails here, at the suite's test timeout.
+  it('a megabyte-long line is read', () => {
     const long = `${'数'.repeat(600_000)}${'1'.repeat(500_000)}`;
-    const started = Date.now();
     expectError(encoder.encode(long), ['REPORT_NOT_FOUND']);
     const report = `${renderTextLayouts(base()).tsv}\n${long}\n`;
     expect(read(report).report.applications).toEqual(base().applications);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
-  it('a huge table-like file is read in bounded time', () => {
-    const started = Date.now();
+  it('a huge table-like file is read', () => {
     const rows = Array.from(
       { length: 40_000 },
       (_, n) => `${n % 2 === 0 ? '（一）予以公开' : '3.其他'}\n${n % 10}`,
@@ -235,7 +240,6 @@ describe('hostile and non-report input', () => {
     const text = `三、收到和处理政府信息公开申请情况\n${rows.join('\n')}\n四、政府信息公开行政复议、行政诉讼情况\n${'0\n'.repeat(50_000)}`;
     const { report } = read(text);
     expect(report.doubts?.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('a truncated report still reads what it has and names what is missing', () => {

@@ -133,6 +133,12 @@ describe('checkReport rules on hand-made cases', () => {
     });
     expect(summary(report)).toEqual(['error template template']);
     expect(summary({ ...report, year: 2020 })).toEqual([]);
+    // The 2019 format prints 处理决定数量 for 许可, 处罚 and 强制 as well; only the 2021-only cells are warned.
+    const decisions = structuredClone({ ...report, year: 2020 });
+    Object.assign(decisions.proactive, { licensing: 181, penalty: 430, enforcement: 25 });
+    expect(summary(decisions)).toEqual([]);
+    decisions.proactive.normativeDocuments.inForce = 8;
+    expect(summary(decisions)).toEqual(['warning template proactive.normativeDocuments.inForce']);
   });
 
   it('sections must all be there, in order, when the reader recorded them', () => {

@@ -7,6 +7,7 @@ import type { AnnualReport } from './model.js';
 import { checkAppealTotals, checkBalance, checkOutcomeTotals, checkRowTotals } from './rules/arithmetic.js';
 import { checkMissing, checkNonNegative } from './rules/cells.js';
 import { checkAgainstPrevious } from './rules/previous.js';
+import { checkProse } from './rules/prose.js';
 import { checkSections, checkTemplate } from './rules/template.js';
 
 export interface CheckOptions {
@@ -26,6 +27,7 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
     ...checkBalance(report, outcome),
     ...checkAppealTotals(report),
     ...checkMissing(report),
+    ...checkProse(report),
     ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),
   ];
   return [

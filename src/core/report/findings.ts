@@ -13,6 +13,7 @@ export const RULES = {
   'carry-over': { severity: 'warning', zh: '上年结转衔接', en: 'Carry-over' },
   'stock-continuity': { severity: 'warning', zh: '现行有效件数衔接', en: 'Stock continuity' },
   'fee-unit': { severity: 'warning', zh: '收费金额单位', en: 'Fee unit' },
+  prose: { severity: 'warning', zh: '正文与表格一致', en: 'Prose agrees with the tables' },
 } as const;
 
 export type RuleId = keyof typeof RULES;

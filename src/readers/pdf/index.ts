@@ -93,13 +93,11 @@ async function readPages(data: Uint8Array, name: string): Promise<PageText[]> {
   }
   try {
     const pages: PageText[] = [];
-    let sawAppeals = false;
     const last = Math.min(document.numPages, MAX_PDF_PAGES);
     for (let number = 1; number <= last; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent({ disableNormalization: true });
       const text: PageText = { items: [], chars: 0, readable: 0 };
-      let endOfTables = false;
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
         const [a, b, , d, x, y] = item.transform as number[];
@@ -116,12 +114,9 @@ async function readPages(data: Uint8Array, name: string): Promise<PageText[]> {
           text.chars++;
           if (READABLE.test(char)) text.readable++;
         }
-        if (str.includes('行政复议')) sawAppeals = true;
-        else if (sawAppeals && /^\s*五\s*[、.．]/.test(str)) endOfTables = true;
       }
       page.cleanup();
       pages.push(text);
-      if (endOfTables) break;
     }
     return pages;
   } catch (error) {

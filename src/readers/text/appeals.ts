@@ -6,7 +6,7 @@
  */
 import { APPEAL_GROUPS, APPEAL_RESULTS } from '../../core/report/template.js';
 import { cellOf, type ReadCell, type Reading } from './cells.js';
-import { splitAppeals } from './split.js';
+import { appealsAdd, splitAppeals, splitGroups } from './split.js';
 import type { Line, Token } from './tokens.js';
 
 const WIDTH = APPEAL_GROUPS.length * APPEAL_RESULTS.length;
@@ -63,6 +63,47 @@ function regroup(paragraphs: Token[][]): Token[] | null {
   return count >= 1 ? found : null;
 }
 
+/**
+ * Cells one space apart with some run together (`00 0 00 0 0 0 00 0 0 0 00`): the first groups that hold 15
+ * digits or more, split so that each group of five adds up.
+ */
+function fromGroups(values: readonly Token[], reading: Reading): ReadCell[] | null {
+  const groups: string[] = [];
+  let digits = 0;
+  for (const token of values) {
+    if (!/^\d+$/.test(token.text)) return null;
+    groups.push(token.text);
+    digits += token.text.length;
+    if (digits >= WIDTH) break;
+  }
+  if (digits < WIDTH) return null;
+  const splits = splitGroups(groups, WIDTH, appealsAdd);
+  if (splits.length === 0) return null;
+  // Each cell points at the group it was cut from.
+  const at: Token['at'][] = [];
+  const first = splits[0]!;
+  if (splits.length > 1) {
+    reading.doubt(
+      'ambiguous-split',
+      'appeals',
+      `四、复议诉讼表的数字部分连在一起，可拆为 ${splits.length} 种，各组合计都相符：${splits.map((s) => s.join(' ')).join('；')}`,
+      `Some digits of table 四 ran together; ${splits.length} splits make the group totals add up: ${splits.map((s) => s.join(' ')).join('; ')}`,
+    );
+    return null;
+  }
+  let g = 0;
+  let used = 0;
+  for (const value of first) {
+    at.push(values[g]!.at);
+    used += String(value).length;
+    if (used >= values[g]!.text.length) {
+      g++;
+      used = 0;
+    }
+  }
+  return first.map((value, n) => ({ value, at: at[n]! }));
+}
+
 /** Reads table 四 from the lines of its section into `reading`. */
 export function readAppeals(lines: readonly Line[], reading: Reading): void {
   let cells: ReadCell[] | null = null;
@@ -99,6 +140,7 @@ export function readAppeals(lines: readonly Line[], reading: Reading): void {
       return;
     }
   }
+  if (cells === null && values.length > 1 && values.length < WIDTH) cells = fromGroups(values, reading);
   if (cells === null && values.length >= WIDTH && values.slice(0, WIDTH).every((t) => t.kind === 'value')) {
     const first = values.slice(0, WIDTH);
     if (groupAdds(first.map((t) => t.value))) cells = first.map(cellOf);

@@ -8,7 +8,8 @@ import { cellOf, type ReadCell, type Reading } from './cells.js';
 import { chooseByColumns, type RowOptions } from './columns.js';
 import { CELL_PATHS, matchRow, OTHER_GROUP_KEY, ROW_MATCHERS } from './labels.js';
 import { joinedLabelKey, labelKey } from './normalize.js';
-import { splitSummed } from './split.js';
+import { rowAdds, splitGroups, splitSummed } from './split.js';
+import { figureAgrees } from '../../core/report/prose.js';
 import type { Line, Token } from './tokens.js';
 
 const WIDTH = APPLICATION_ROW_WIDTH;
@@ -43,6 +44,11 @@ function toEvents(lines: readonly Line[]): Event[] {
     while (i < tokens.length) {
       const token = tokens[i]!;
       if (token.kind === 'text') {
+        // Column names of a header row (a converter's 数据1…, a wrong header repeated mid-table) name no row.
+        if (token.header) {
+          i++;
+          continue;
+        }
         events.push({ kind: 'label', text: token.text });
         lineHadText = true;
         i++;
@@ -154,6 +160,22 @@ function anchorOf(label: string, expected: number): number | null {
   return null;
 }
 
+/**
+ * The digit groups of a row printed with fewer separated values than cells but enough digits for all of them
+ * (`300000 3`), or null. Values with a decimal point or a sign are no such groups.
+ */
+function digitGroups(filled: readonly Token[]): string[] | null {
+  if (filled.length < 2 || filled.length >= WIDTH) return null;
+  let digits = 0;
+  const groups: string[] = [];
+  for (const token of filled) {
+    if (token.kind === 'empty' || !/^\d+$/.test(token.text)) return null;
+    digits += token.text.length;
+    groups.push(token.text);
+  }
+  return digits >= WIDTH ? groups : null;
+}
+
 /** Decodes the rows of table 三 in the order they are printed. */
 function decodeRows(lines: readonly Line[], reading: Reading): DecodedRow[] {
   const events = toEvents(lines);
@@ -203,6 +225,27 @@ function decodeRows(lines: readonly Line[], reading: Reading): DecodedRow[] {
       out.push({ cells: null, candidates: { values, at: lone.at }, anchor });
       continue;
     }
+    // Blank markers under a header that names no row (`申请人情况（自然人）| - | -`): nothing of the table.
+    if (
+      anchor === null &&
+      filled.length !== WIDTH &&
+      filled.every((t) => t.kind === 'value' && t.value === null)
+    ) {
+      continue;
+    }
+    const rows = runs.length === 0 ? rowCells(event.tokens) : [];
+    if (rows.length > 0) {
+      rows.forEach((row, n) => out.push({ cells: row.map(cellOf), anchor: n === 0 ? anchor : null }));
+      continue;
+    }
+    // Cells one space apart with some run together (`300000 3`, `10 0 0 0 01`): split by the row's total. A row
+    // with an empty cell is a row of cells, not of groups.
+    const groups = filled.length === event.tokens.length ? digitGroups(filled) : null;
+    if (groups !== null) {
+      const values = splitGroups(groups, WIDTH, rowAdds);
+      out.push({ cells: null, candidates: { values, at: filled[0]!.at }, anchor });
+      continue;
+    }
     if (runs.length > 0) {
       reading.doubt(
         'unreadable-row',
@@ -210,11 +253,6 @@ function decodeRows(lines: readonly Line[], reading: Reading): DecodedRow[] {
         `表三有一行数字与文字混排，无法拆分：${event.tokens.map((t) => t.text).join(' ')}`,
         `A row of table 三 mixes digits and text and cannot be split: ${event.tokens.map((t) => t.text).join(' ')}`,
       );
-      continue;
-    }
-    const rows = rowCells(event.tokens);
-    if (rows.length > 0) {
-      rows.forEach((row, n) => out.push({ cells: row.map(cellOf), anchor: n === 0 ? anchor : null }));
       continue;
     }
     for (const token of filled) {
@@ -374,12 +412,12 @@ function resolveRuns(placed: Map<number, DecodedRow>, rows: number[], reading: R
       );
       continue;
     }
-    values.set(index, candidates[0]!);
+    const shown = candidates.map((split) => split.join(' ')).join('；');
     reading.doubt(
       'ambiguous-split',
       row.path,
-      `“${row.displayName}”一行的数字连在一起，有 ${candidates.length} 种拆分都相符，取了第一种：${candidates[0]!.join(' ')}`,
-      `The digits of ${row.labelEn} ran together and ${candidates.length} splits add up; the first was taken: ${candidates[0]!.join(' ')}`,
+      `“${row.displayName}”一行的数字连在一起，有 ${candidates.length} 种拆分都相符，未读取：${shown}`,
+      `The digits of ${row.labelEn} ran together and ${candidates.length} splits add up; none was read: ${shown.replace(/；/g, '; ')}`,
     );
   }
   fillRuns(placed, values);
@@ -415,21 +453,62 @@ function resolveByColumns(
   }
   const choice = chooseByColumns(options, rows);
   if (choice === null) return false;
+  // The figures the narrative states choose among the table's consistent splits, when some fit them.
+  let solutions = choice.solutions;
+  if (solutions.length > 1 && reading.figures.length > 0) {
+    const agreeing = solutions.filter((solution) =>
+      reading.figures.every(
+        (figure) => figureAgrees(figure, (path) => cellIn(solution, values, path)) !== false,
+      ),
+    );
+    if (agreeing.length > 0) solutions = agreeing;
+  }
   for (const index of pending) {
-    const value = choice.chosen.get(index)!;
-    values.set(index, [...value]);
-    if (choice.settled.has(index)) continue;
+    const first = solutions[0]!.get(index)!;
+    const settled =
+      choice.complete && solutions.every((solution) => solution.get(index)!.every((v, c) => v === first[c]));
+    if (settled) {
+      values.set(index, [...first]);
+      continue;
+    }
     const row = APPLICATION_ROWS[index]!;
-    const count = choice.complete ? String(choice.found) : `${choice.found}+`;
+    const listed = distinct(solutions.map((solution) => solution.get(index)!));
+    const count = choice.complete ? String(listed.length) : `${listed.length}+`;
+    const shown = listed.map((split) => split.join(' ')).join('；');
     reading.doubt(
       'ambiguous-split',
       row.path,
-      `“${row.displayName}”一行的数字连在一起，按各列合计仍有 ${count} 种整表拆分相符，取了第一种：${value.join(' ')}`,
-      `The digits of ${row.labelEn} ran together and ${count} splits of the whole table fit the column sums; the first was taken: ${value.join(' ')}`,
+      `“${row.displayName}”一行的数字连在一起，按各列合计仍有 ${count} 种整表拆分相符，未读取：${shown}`,
+      `The digits of ${row.labelEn} ran together and ${count} splits of the whole table fit the column sums; none was read: ${shown.replace(/；/g, '; ')}`,
     );
   }
   fillRuns(placed, values);
   return true;
+}
+
+/** A cell's value in a choice of splits, or among the rows already known. */
+function cellIn(
+  solution: ReadonlyMap<number, readonly number[]>,
+  values: ReadonlyMap<number, (number | null)[]>,
+  path: string,
+): number | null {
+  const index = PATH_INDEX.get(path.slice(0, path.indexOf('[')));
+  if (index === undefined) return null;
+  const column = Number(path.slice(path.indexOf('[') + 1, -1));
+  return (solution.get(index) ?? values.get(index))?.[column] ?? null;
+}
+
+const PATH_INDEX = new Map(APPLICATION_ROWS.map((row, index) => [row.path, index] as const));
+
+/** The different rows of a list, in order. */
+function distinct(rows: readonly (readonly number[])[]): (readonly number[])[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = row.join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Reads table 三 from the lines of its section into `reading`; returns whether （六） is a single row. */

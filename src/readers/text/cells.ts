@@ -1,5 +1,6 @@
 /** What the table decoders hand back: cells with where they were read, and what they were unsure of. */
 import type { ReaderDoubt, SourceLocation } from '../../core/report/model.js';
+import { statedFigures, type StatedFigure } from '../../core/report/prose.js';
 import type { Token } from './tokens.js';
 
 /** One cell read: its value (null for a blank) and where it was read. */
@@ -15,6 +16,15 @@ export class Reading {
   readonly values = new Map<string, number | null>();
   readonly provenance: Record<string, SourceLocation> = {};
   readonly doubts: ReaderDoubt[] = [];
+  /** The report's narrative (sections 一 to 四 without their tables), for the figures it states. */
+  narrative = '';
+  #figures: StatedFigure[] | undefined;
+
+  /** The figures the narrative states (computed on first use: only undecided splits need them). */
+  get figures(): StatedFigure[] {
+    this.#figures ??= statedFigures(this.narrative);
+    return this.#figures;
+  }
 
   set(path: string, cell: ReadCell | null): void {
     if (cell === null) return;

@@ -28,6 +28,8 @@ export interface ColumnChoice {
   /** How many consistent choices were found (at most MAX_SOLUTIONS); `complete` when that is all of them. */
   found: number;
   complete: boolean;
+  /** Every consistent choice found (the first is `chosen`). */
+  solutions: Map<number, readonly number[]>[];
 }
 
 interface Budget {
@@ -159,5 +161,5 @@ export function chooseByColumns(
       if (solutions.every((s) => s.get(index) === value)) settled.add(index);
     }
   }
-  return { chosen: first, settled, found: solutions.length, complete };
+  return { chosen: first, settled, found: solutions.length, complete, solutions };
 }

@@ -21,7 +21,12 @@ export interface Heading {
   number: string;
   title: string;
   line: number;
+  /** Narrative printed on the heading's own line after its title (`一、总体情况2023年，…`). */
+  rest?: string;
 }
+
+/** A heading's title at the start of a longer line: up to 情况 or 事项, with no digit or full stop before. */
+const TITLE_AT_START = /^[#*|\s\u3000]*[一二三四五六]\s*[、.,，．]?\s*[^\d。；]{1,30}?(?:情况|事项)/;
 
 /** Finds the six section headings in order (each searched after the one before). */
 export function findHeadings(lines: readonly Line[]): Heading[] {
@@ -33,9 +38,23 @@ export function findHeadings(lines: readonly Line[]): Heading[] {
       const raw = lines[i]!.raw;
       // `二、…` is a heading; `（二）…` is a paragraph of section 一. Only such lines are normalised.
       const lead = HEADING_LEAD.exec(raw);
-      if (lead === null || lead[1] !== section.number || raw.length > 80) continue;
-      const key = labelKey(raw);
-      if (key.length > 40 || !words.some((word) => key.includes(word))) continue;
+      if (lead === null || lead[1] !== section.number) continue;
+      const key = raw.length > 80 ? '' : labelKey(raw);
+      if (key.length > 40 || key === '') {
+        // A heading with the section's first sentence on its line (PDF text, pages run together).
+        const start = TITLE_AT_START.exec(raw);
+        if (start === null || !words.some((word) => start[0].includes(word))) continue;
+        const rest = raw.slice(start[0].length).trim();
+        found.push({
+          number: section.number,
+          title: start[0].replace(/[#*|\t]+/g, ' ').trim(),
+          line: i,
+          rest,
+        });
+        from = i + 1;
+        break;
+      }
+      if (!words.some((word) => key.includes(word))) continue;
       found.push({ number: section.number, title: raw.replace(/[#*|\t]+/g, ' ').trim(), line: i });
       from = i + 1;
       break;
@@ -63,7 +82,9 @@ export function findTitle(rawLines: readonly string[]): { agency: string | null;
     // Full-width digits made ASCII, brackets and the rest kept as printed.
     const line = raw
       .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-      .replace(/\s+/g, '');
+      .replace(/\s+/g, '')
+      // A crawler's or a site's field name before the title (`标题: …`).
+      .replace(/^(?:文章标题|标题|题目|名称|title)[:：]/i, '');
     if (line === '' || isPageNumber(line)) continue;
     head.push(line);
     if (head.length >= 4) break;

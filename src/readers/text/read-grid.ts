@@ -25,9 +25,12 @@ import {
   type Heading,
 } from './meta.js';
 import { hasSlip } from './normalize.js';
-import { readProactive } from './proactive.js';
+import { readProactive, readProactive2019 } from './proactive.js';
 import { tokenize, type Line } from './tokens.js';
 import { CELL_PATHS, ROW_MATCHERS } from './labels.js';
+
+/** The section-二 cells the 2019 试行 format has too (本年处理决定数量 of 许可, 处罚, 强制). */
+const PROACTIVE_2019_PATHS = new Set(['proactive.licensing', 'proactive.penalty', 'proactive.enforcement']);
 
 const APPEAL_PATHS = APPEAL_GROUPS.flatMap((group) =>
   APPEAL_RESULTS.map((result) => `appeals.${group.key}.${result.key}`),
@@ -125,6 +128,24 @@ function emptyReport(template: '2021' | '2019'): AnnualReport {
   };
 }
 
+/** A line of narrative rather than of a table: it has a full stop, or is long and has commas. */
+function isProse(raw: string): boolean {
+  return raw.includes('。') || (raw.length > 40 && (raw.includes('，') || raw.includes(',')));
+}
+
+/** Each section's narrative: its prose lines up to the next heading (tables left out). */
+function sectionTexts(lines: readonly Line[], headings: readonly Heading[]): string[] {
+  return headings.map((heading, n) => {
+    const end = n + 1 < headings.length ? headings[n + 1]!.line : lines.length;
+    const out: string[] = heading.rest ? [heading.rest] : [];
+    for (let i = heading.line + 1; i < end; i++) {
+      const raw = lines[i]!.raw;
+      if (isProse(raw)) out.push(raw.trim());
+    }
+    return out.join('\n');
+  });
+}
+
 /** The raw text of the first grid rows (cells joined by a space), for the title and the compiler sentence. */
 function rawLines(grid: Grid, count: number): string[] {
   return grid.rows.slice(0, count).map((row) => row.map((cell) => cell.text).join(' '));
@@ -142,9 +163,14 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
   const raw = rawLines(grid, 40);
   const head = raw.join('\n');
 
+  const narratives = sectionTexts(lines, headings);
+  reading.narrative = narratives
+    .filter((_, n) => ['一', '二', '三', '四'].includes(headings[n]!.number))
+    .join('\n');
   const markers = formatMarkers(parts.proactive.map((line) => line.text));
   const template = markers.length > 0 ? '2019' : '2021';
   if (template === '2021') readProactive(parts.proactive, reading);
+  else readProactive2019(parts.proactive, reading);
   const { singleOther } = readApplications(parts.applications, reading);
   readAppeals(parts.appeals, reading);
 
@@ -187,7 +213,7 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
   }
 
   for (const cell of PROACTIVE_CELLS) {
-    if (template === '2021')
+    if (template === '2021' || PROACTIVE_2019_PATHS.has(cell.path))
       setPath(report as unknown as Record<string, unknown>, cell.path, reading.get(cell.path));
   }
   APPLICATION_ROWS.forEach((row, index) => {
@@ -200,7 +226,13 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
     setPath(report as unknown as Record<string, unknown>, path, reading.get(path));
 
   if (markers.length > 0) report.formatMarkers = markers;
-  if (headings.length > 0) report.sections = headings.map((h) => ({ number: h.number, title: h.title }));
+  if (headings.length > 0) {
+    report.sections = headings.map((h, n) =>
+      narratives[n] === ''
+        ? { number: h.number, title: h.title }
+        : { number: h.number, title: h.title, text: narratives[n]! },
+    );
+  }
   const slips = [...parts.proactive, ...parts.applications, ...parts.appeals].filter((line) =>
     hasSlip(line.text),
   );

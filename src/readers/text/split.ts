@@ -291,3 +291,59 @@ export function splitAppeals(digits: string, limit = MAX_CANDIDATES): number[][]
   walk(0, []);
   return out;
 }
+
+/**
+ * Every split of digit groups (`["300000", "3"]`, `["10", "0", "0", "0", "01"]`: cells one space apart, some of
+ * them run together) into `count` numbers without leading zeros, each group giving one or more of them, that
+ * `fits` accepts. A group boundary is always a cell boundary. Bounded like the other searches.
+ */
+export function splitGroups(
+  groups: readonly string[],
+  count: number,
+  fits: (values: readonly number[]) => boolean,
+  limit = MAX_CANDIDATES,
+): number[][] {
+  const out: number[][] = [];
+  let digits = 0;
+  for (const group of groups) digits += group.length;
+  if (groups.length > count || digits < count) return out;
+  const current: number[] = [];
+  let steps = 0;
+  const walk = (g: number, from: number): void => {
+    if (out.length >= limit || ++steps > MAX_STEPS) return;
+    if (g === groups.length) {
+      if (current.length === count && fits(current)) out.push([...current]);
+      return;
+    }
+    const group = groups[g]!;
+    // Each later group needs at least one cell; this group's remaining digits at least one each... at most.
+    const groupsAfter = groups.length - g - 1;
+    const left = count - current.length - groupsAfter;
+    if (left <= 0) return;
+    for (let end = from + 1; end <= group.length; end++) {
+      const value = part(group, from, end);
+      if (value === null) break;
+      current.push(value);
+      if (end === group.length) walk(g + 1, 0);
+      else if (left > 1) walk(g, end);
+      current.pop();
+    }
+  };
+  walk(0, 0);
+  return out;
+}
+
+/** True when the first six numbers add up to the seventh (a row of table 三). */
+export function rowAdds(values: readonly number[]): boolean {
+  let sum = 0;
+  for (let c = 0; c < values.length - 1; c++) sum += values[c]!;
+  return sum === values[values.length - 1];
+}
+
+/** True when each group of five adds up (结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计; table 四). */
+export function appealsAdd(values: readonly number[]): boolean {
+  for (let g = 0; g + 5 <= values.length; g += 5) {
+    if (values[g]! + values[g + 1]! + values[g + 2]! + values[g + 3]! !== values[g + 4]) return false;
+  }
+  return true;
+}

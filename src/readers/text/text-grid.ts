@@ -4,6 +4,7 @@
  * dropped. Columns are 1-based character offsets in the line.
  */
 import type { Grid, GridRow } from '../grid.js';
+import { STREAM_MIN_LENGTH, streamSegments } from './stream.js';
 
 /** Longest line kept whole; longer ones are cut into pieces of this size, so no pattern sees megabytes. */
 export const MAX_LINE = 20_000;
@@ -64,6 +65,29 @@ function isBlank(line: string): boolean {
   return true;
 }
 
+/**
+ * The row above a markdown rule is the table's header: its cells are column names (`数据1`, `本年新收件数`) even
+ * when they hold digits. A row with numbers of its own (a converter that put a data row first) is left alone.
+ */
+function markHeader(row: GridRow | undefined): void {
+  if (row === undefined || row.length < 2) return;
+  let numbers = 0;
+  for (const cell of row) if (/^\s*\d+(?:\.\d+)?\s*$/.test(cell.text)) numbers++;
+  if (numbers > 0) return;
+  for (const cell of row) cell.header = true;
+}
+
+/** A piece of a line as one row, or pieces of MAX_LINE when longer (so no pattern sees megabytes). */
+function pushLong(rows: GridRow[], text: string, lineNo: number, column: number): void {
+  if (text.length <= MAX_LINE) {
+    rows.push([{ text, at: { line: lineNo, column } }]);
+    return;
+  }
+  for (let at = 0; at < text.length; at += MAX_LINE) {
+    rows.push([{ text: text.slice(at, at + MAX_LINE), at: { line: lineNo, column: column + at } }]);
+  }
+}
+
 /** Text to a grid, one row per line (empty lines kept as empty rows: they separate paragraphs). */
 export function textToGrid(text: string): Grid {
   const rows: GridRow[] = [];
@@ -71,7 +95,18 @@ export function textToGrid(text: string): Grid {
   for (const rawLine of text.split('\n')) {
     lineNo++;
     const line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
-    if (line.includes('--') && MARKDOWN_RULE.test(line)) continue;
+    if (line.includes('--') && MARKDOWN_RULE.test(line)) {
+      markHeader(rows[rows.length - 1]);
+      continue;
+    }
+    if (line.length >= STREAM_MIN_LENGTH) {
+      // A page (or part of one) on one line: cut at the statutory labels found in it.
+      const segments = streamSegments(line, lineNo);
+      if (segments !== null) {
+        for (const segment of segments) pushLong(rows, segment[0]!.text, lineNo, segment[0]!.at.column!);
+        continue;
+      }
+    }
     if (line.length > MAX_LINE) {
       for (let at = 0; at < line.length; at += MAX_LINE) {
         rows.push([{ text: line.slice(at, at + MAX_LINE), at: { line: lineNo, column: at + 1 } }]);

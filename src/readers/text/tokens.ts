@@ -22,6 +22,8 @@ export interface Token {
   at: SourceLocation;
   /** The label key of a text token, once computed (see `keyOf`). */
   key?: string;
+  /** Words of a table's header row (column names), not a row label. */
+  header?: boolean;
 }
 
 /** A text token's label key, computed once. */
@@ -48,7 +50,13 @@ export class Line {
   get tokens(): Token[] {
     if (this.#tokens === undefined) {
       const tokens: Token[] = [];
-      for (const cell of this.row) cellTokens(cell.text, cell.at, tokens);
+      for (const cell of this.row) {
+        if (cell.header) {
+          const text = cell.text.trim();
+          if (text !== '')
+            tokens.push({ kind: 'text', text, value: null, at: withText(cell.at, text), header: true });
+        } else cellTokens(cell.text, cell.at, tokens);
+      }
       this.#tokens = tokens;
     }
     return this.#tokens;

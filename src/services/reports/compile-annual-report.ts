@@ -47,7 +47,11 @@ export interface CompiledAnnualReport {
   agencies: Pick<Agency, 'id' | 'code' | 'name'>[];
   /** Whether table 二 figures were entered for every agency counted (missing ones count as zero). */
   proactiveEntered: boolean;
+  /** For how many of the agencies table 二 figures were entered. */
+  proactiveEnteredCount: number;
   caseCount: number;
+  /** Appeals filed in the year against the agencies' answers. */
+  appealCount: number;
   /** 规章 and 行政规范性文件 of the registry counted in table 二 (its stock rows come from them). */
   stockDocumentCount: number;
 }
@@ -77,9 +81,7 @@ export async function loadCaseFacts(
 
 /**
  * Compiles the annual report of an agency (or its subtree) from its records: tables 三 and 四 counted from the
- * cases (compile-report.ts, balanced by construction); table 二's 规章 and 行政规范性文件 rows counted from the
- * published documents (core/publishing/report/document-stock.ts), its other figures as staff entered them; section
- * 一 drafted from the records as editable text (`sections[0].text`); then checked.
+ * cases (compile-report.ts, balanced by construction), table 二 from the figures staff entered, then checked.
  */
 export async function compileAnnualReport(
   deps: PlatformDeps,
@@ -92,18 +94,33 @@ export async function compileAnnualReport(
   const scope = scopeOf(principal, tree, compileReportRoles);
   if (!inScope(scope, agency.id)) throw errors.agencyNotFound(query.agency);
   const included = query.subtree ? subtree(tree, agency.id) : [agency];
-  const ids = included.map((a) => a.id);
+  return compileFromRecords(deps.db, {
+    agencyName: query.subtree ? `${agency.name}（含下级机关）` : agency.name,
+    agencies: included,
+    year,
+  });
+}
 
-  const { facts, appeals } = await loadCaseFacts(deps.db, ids, year);
+/**
+ * Compiles the report of the given agencies from their records, with no access check: callers have checked
+ * the principal's scope (`compileAnnualReport`, the subtree overview).
+ */
+export async function compileFromRecords(
+  db: Executor,
+  input: { agencyName: string; agencies: readonly Agency[]; year: number },
+): Promise<CompiledAnnualReport> {
+  const { year } = input;
+  const ids = input.agencies.map((a) => a.id);
+  const { facts, appeals } = await loadCaseFacts(db, ids, year);
   const tables = compileTables(facts, { year, appeals });
   const stored: ProactiveFigures[] = [];
   for (const id of ids) {
-    const found = await reportFiguresRepository.find(deps.db, id, year);
+    const found = await reportFiguresRepository.find(db, id, year);
     if (found) stored.push(found.proactive as ProactiveFigures);
   }
   const entered = stored.length === 0 ? zeroFigures : sumFigures(stored);
   // 规章 and 行政规范性文件 are counted from the registry (issue 13 item 5); the other figures stay entered.
-  const stockFacts = await documentStockRepository.stockFacts(deps.db, ids, year);
+  const stockFacts = await documentStockRepository.stockFacts(db, ids, year);
   const stock = compileDocumentStock(stockFacts, { year });
   const figures = {
     ...entered,
@@ -113,20 +130,20 @@ export async function compileAnnualReport(
   const proactive = proactiveSection(figures);
   const sectionOne = draftSectionOne({
     year,
-    published: await publishedSummary(deps, ids, year),
+    published: await publishedSummary(db, ids, year),
     report: { proactive, applications: tables.applications, appeals: tables.appeals },
   });
-  const written = await reportSectionsRepository.list(deps.db, agency.id, year);
+  // Staff text (一 over the draft, 五, 六) of the agency the report is for (the root, listed first).
+  const written = ids[0] ? await reportSectionsRepository.list(db, ids[0], year) : new Map<string, string>();
   const report: AnnualReport = {
     schema: REPORT_SCHEMA_ID,
-    agency: query.subtree ? `${agency.name}（含下级机关）` : agency.name,
+    agency: input.agencyName,
     year,
     template: '2021',
     proactive,
     applications: tables.applications,
     appeals: tables.appeals,
     sections: SECTIONS.map((section) => {
-      // Staff text (一 over the draft, 五, 六) of the agency the report is for.
       const text = written.get(section.number) ?? (section.number === '一' ? sectionOne : undefined);
       return { number: section.number, title: section.title, ...(text !== undefined ? { text } : {}) };
     }),
@@ -135,21 +152,23 @@ export async function compileAnnualReport(
     report,
     findings: checkReport(report),
     explain: { ...tables.explain, ...stock.explain },
-    agencies: included.map((a) => ({ id: a.id, code: a.code, name: a.name })),
+    agencies: input.agencies.map((a) => ({ id: a.id, code: a.code, name: a.name })),
     proactiveEntered: stored.length === ids.length,
+    proactiveEnteredCount: stored.length,
     caseCount: facts.length,
+    appealCount: appeals.length,
     stockDocumentCount: stockFacts.length,
   };
 }
 
 /** The year's published items by 第二十条 item and by channel, named for people (section 一's draft). */
 async function publishedSummary(
-  deps: PlatformDeps,
+  db: Executor,
   ids: string[],
   year: number,
 ): Promise<SectionOneFacts['published']> {
-  const byItem = await documentStockRepository.publishedByItem(deps.db, ids, year);
-  const byChannel = await documentStockRepository.publishedByChannel(deps.db, ids, year);
+  const byItem = await documentStockRepository.publishedByItem(db, ids, year);
+  const byChannel = await documentStockRepository.publishedByChannel(db, ids, year);
   const total = byItem.reduce((sum, row) => sum + row.count, 0);
   if (total === 0 && byChannel.length === 0) return null;
   const label = (item: string) =>
@@ -169,9 +188,8 @@ async function publishedSummary(
 }
 
 /**
- * The cases counted in one cell of tables 三 and 四 — `applications.disclosed[0]`, `applications.disclosed` (its
- * 总计), `appeals.reconsideration.upheld` — or the documents (索引号) counted in one of table 二's 规章 and 行政规范性文件
- * cells (`proactive.normativeDocuments.inForce`). An unknown path is VALIDATION_FAILED.
+ * The cases counted in one cell of tables 三 and 四: `applications.disclosed[0]`, `applications.disclosed` (its 总计),
+ * `appeals.reconsideration.upheld`. An unknown path is VALIDATION_FAILED.
  */
 export function explainCell(
   compiled: Pick<CompiledAnnualReport, 'explain' | 'report'>,
@@ -199,7 +217,8 @@ export function explainCell(
   };
 }
 
-function subtree(tree: readonly Agency[], rootId: string): Agency[] {
+/** The agency and every agency below it, the root first. */
+export function subtree(tree: readonly Agency[], rootId: string): Agency[] {
   const children = new Map<string, Agency[]>();
   for (const a of tree) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
   const out: Agency[] = [];

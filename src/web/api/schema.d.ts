@@ -837,8 +837,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 上一页返回的 nextCursor / the nextCursor of the previous page */
+                    cursor?: string;
                     filter?: "all" | "open" | "closed" | "dueSoon" | "overdue";
+                    /** @description 每页条数（1–1000，默认 100）/ page size (1–1000, default 100) */
                     limit?: number;
+                    /** @description 跳过的条数（至多 10000，建议用 cursor）/ rows to skip (at most 10,000; prefer cursor) */
                     offset?: number;
                     status?: "awaitingReceipt" | "processing" | "awaitingCorrection" | "inConsultation" | "awaitingReasons" | "awaitingFee" | "answered" | "delivered" | "closed" | "withdrawn";
                     /** @description 含下级机关 / include agencies below */
@@ -924,6 +928,8 @@ export interface paths {
                                 };
                                 trackingNumber: string;
                             }[];
+                            /** @description 下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -1528,7 +1534,7 @@ export interface paths {
                                 messageEn: string;
                                 path: string;
                                 /** @enum {string} */
-                                rule: "balance" | "row-total" | "outcome-total" | "appeal-total" | "non-negative" | "template" | "sections" | "missing" | "carry-over" | "stock-continuity" | "fee-unit";
+                                rule: "balance" | "row-total" | "outcome-total" | "appeal-total" | "non-negative" | "template" | "sections" | "missing" | "carry-over" | "stock-continuity" | "fee-unit" | "prose";
                                 /** @enum {string} */
                                 severity: "error" | "warning";
                             }[];
@@ -1940,6 +1946,89 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出年度报告（DOCX、PDF、XLSX、HTML、JSON） / export the annual report
+         * @description format: docx | pdf | xlsx | html | json. subtree=true: XLSX 为每个下级机关一行的汇总表（含检查结果与发布状态），其他格式为合并报告 / with subtree=true, XLSX is the supervisor workbook (one row per agency, its findings and publication status); other formats the combined report. 文件名为中文报告标题（RFC 5987 filename*）/ the file is named after the Chinese title (RFC 5987 filename*).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description docx | pdf | xlsx | json | html */
+                    format?: string;
+                    subtree?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 报告文件 / the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
                     };
                 };
             };
@@ -7443,7 +7532,7 @@ export interface paths {
         put?: never;
         /**
          * 在线提交政府信息公开申请 / submit an application online
-         * @description idempotencyKey: 表单生成的随机值；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码。 / a random value of the form: submitting it twice creates one case and returns the same number and code.
+         * @description idempotencyKey: 表单生成的随机值（如 UUID；过于简单的值返回 400）；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码；同一编号配不同内容返回 409 IDEMPOTENCY_KEY_REUSED，不透露任何已有申请。 / a random value of the form (such as a UUID; guessable values answer 400): submitting it twice creates one case and returns the same number and code; the same key with other content answers 409 IDEMPOTENCY_KEY_REUSED and reveals nothing of the case it names.
          */
         post: {
             parameters: {
@@ -7866,6 +7955,94 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/admin-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管理员授予的角色（主管部门、审计可见；可读个人信息者在前） / roles administrators granted (for supervisors and auditors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: {
+                                /** @description 账户也由该管理员创建 / the same administrator created the account */
+                                accountMadeByGranter: boolean;
+                                agencyCode: string;
+                                agencyId: string;
+                                agencyName: string;
+                                disabled: boolean;
+                                displayName: string;
+                                grantedAt: string | null;
+                                /** @description 授予的管理员 / the administrator who granted it */
+                                grantedBy: string | null;
+                                grantedByUserId: string;
+                                /** @description 可读办件及申请人个人信息 / reads cases and applicants’ personal data */
+                                readsPersonalData: boolean;
+                                /** @enum {string} */
+                                role: "admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor";
+                                userId: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

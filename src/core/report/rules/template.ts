@@ -6,6 +6,8 @@ import { getAt } from '../cells.js';
 import { finding } from './shared.js';
 
 const OTHER_PROCESSING = 'applications.otherProcessing';
+/** Section-二 cells both formats print (the 2019 format's 处理决定数量 column). */
+const IN_2019_FORMAT = new Set(['proactive.licensing', 'proactive.penalty', 'proactive.enforcement']);
 
 /** §7 rule 6: a 2021-format report carries no 2019-format rows or columns; a report for 2021+ uses the 2021 format. */
 export function checkTemplate(report: AnnualReport): Finding[] {
@@ -66,7 +68,8 @@ export function checkTemplate(report: AnnualReport): Finding[] {
     );
   }
   for (const cell of PROACTIVE_CELLS) {
-    if (getAt(report, cell.path) === null) continue;
+    // The 2019 format prints 处理决定数量 for 行政许可, 行政处罚 and 行政强制 too: those cells are its own.
+    if (IN_2019_FORMAT.has(cell.path) || getAt(report, cell.path) === null) continue;
     findings.push(
       finding(
         'template',
