@@ -111,6 +111,42 @@ describe("table 二's figures and a catalogue imported over HTTP", { timeout: 12
     expect(run.json()).toMatchObject({ dryRun: false, accepted: [{ indexNumber: 'HTTP-2024-1' }] });
   });
 
+  it('takes the text of sections 五 and 六 (and 一 over its draft), and the compiled report carries it', async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    const five = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/agencies/demo-education/reports/2025/sections/${encodeURIComponent('五')}`,
+      headers,
+      payload: { text: '一是部分信息更新不够及时。\n二是解读形式较为单一。' },
+    });
+    expect(five.statusCode).toBe(200);
+    const report = await app.inject({
+      method: 'GET',
+      url: '/api/v1/agencies/demo-education/reports/2025',
+      headers,
+    });
+    const sections = report.json().report.sections as { number: string; text?: string }[];
+    expect(sections.find((s) => s.number === '五')?.text).toBe(
+      '一是部分信息更新不够及时。\n二是解读形式较为单一。',
+    );
+    expect(sections.find((s) => s.number === '一')?.text).toContain('（二）依申请公开');
+    expect(sections.find((s) => s.number === '六')?.text).toBeUndefined();
+    const table = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/agencies/demo-education/reports/2025/sections/${encodeURIComponent('三')}`,
+      headers,
+      payload: { text: 'x' },
+    });
+    expect(table.statusCode).toBe(400);
+    const elsewhere = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/agencies/demo-district/reports/2025/sections/${encodeURIComponent('六')}`,
+      headers,
+      payload: { text: 'x' },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+  });
+
   it('answers as its OpenAPI response schemas say', () => {
     expect(breaches).toEqual([]);
   });

@@ -128,7 +128,8 @@ export function applyDocumentEvent(
       lastAt: event.at,
     };
   }
-  if (event.type === 'drafted' || event.type === 'imported') throw no('文件已经存在', 'the document already exists');
+  if (event.type === 'drafted' || event.type === 'imported')
+    throw no('文件已经存在', 'the document already exists');
   if (event.at < state.lastAt) {
     throw no(
       `事件时间 ${event.at} 早于上一事件 ${state.lastAt}`,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import type { Platform } from '../../services/platform/platform.js';
 import { importReportFigures } from '../../services/reports/import-report-figures.js';
+import { setReportSection } from '../../services/reports/set-report-section.js';
 import { staffOf } from '../auth.js';
 import { docSchema, replies, secured } from '../openapi.js';
 
@@ -70,6 +71,42 @@ export function registerReportFiguresImportRoutes(app: FastifyInstance, platform
         ...file,
         dryRun: request.query.dryRun === 'true',
       });
+    },
+  );
+  app.put<{ Params: { id: string; year: string; number: string }; Body: { text?: unknown } }>(
+    '/api/v1/agencies/:id/reports/:year/sections/:number',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '填写年度报告第一、五、六部分的文字 / write the text of section 一, 五 or 六',
+        description:
+          '第一部分默认为由记录起草的初稿，填写后以此为准；第五、六部分由工作人员填写。 / Section 一 starts as a draft from the records; 五 and 六 are written by staff.',
+        params: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', description: '机关 id 或代码 / agency id or code' },
+            year: { type: 'integer' },
+            number: { type: 'string', enum: ['一', '五', '六'] },
+          },
+          required: ['id', 'year', 'number'],
+        },
+        body: docSchema(z.object({ text: z.string().max(20_000) }).strict()),
+        security: secured,
+        response: replies({ 200: z.object({ number: z.string(), text: z.string() }) }),
+      },
+    },
+    async (request) => {
+      if (typeof request.body?.text !== 'string') {
+        throw new DomainError('VALIDATION_FAILED', '请求须含 text', 'the body needs text');
+      }
+      return setReportSection(
+        platform,
+        staffOf(request),
+        request.params.id,
+        Number(request.params.year),
+        request.params.number,
+        request.body.text,
+      );
     },
   );
 }

@@ -11,6 +11,7 @@ import { channelLabels, type ChannelKind } from '../../core/publishing/record.js
 import { compileDocumentStock } from '../../core/publishing/report/document-stock.js';
 import { draftSectionOne, type SectionOneFacts } from '../../core/publishing/report/section-one.js';
 import { documentStockRepository } from '../../storage/publishing/document-stock-repository.js';
+import { reportSectionsRepository } from '../../storage/report-sections-repository.js';
 import { agenciesRepository } from '../../storage/agencies-repository.js';
 import { appealsRepository } from '../../storage/appeals-repository.js';
 import { applicationsRepository } from '../../storage/applications-repository.js';
@@ -83,9 +84,7 @@ export async function loadCaseFacts(
 
 /**
  * Compiles the annual report of an agency (or its subtree) from its records: tables 三 and 四 counted from the
- * cases (compile-report.ts, balanced by construction); table 二's 规章 and 行政规范性文件 rows counted from the
- * published documents (core/publishing/report/document-stock.ts), its other figures as staff entered them; section
- * 一 drafted from the records as editable text (`sections[0].text`); then checked.
+ * cases (compile-report.ts, balanced by construction), table 二 from the figures staff entered, then checked.
  */
 export async function compileAnnualReport(
   deps: PlatformDeps,
@@ -149,6 +148,8 @@ export async function compileFromRecords(
     published: await publishedSummary(db, ids, year),
     report: { proactive, applications: tables.applications, appeals: tables.appeals },
   });
+  // Staff text (一 over the draft, 五, 六) of the agency the report is for (the root, listed first).
+  const written = ids[0] ? await reportSectionsRepository.list(db, ids[0], year) : new Map<string, string>();
   const report: AnnualReport = {
     schema: REPORT_SCHEMA_ID,
     agency: input.agencyName,
@@ -157,11 +158,10 @@ export async function compileFromRecords(
     proactive,
     applications: tables.applications,
     appeals: tables.appeals,
-    sections: SECTIONS.map((section) => ({
-      number: section.number,
-      title: section.title,
-      ...(section.number === '一' ? { text: sectionOne } : {}),
-    })),
+    sections: SECTIONS.map((section) => {
+      const text = written.get(section.number) ?? (section.number === '一' ? sectionOne : undefined);
+      return { number: section.number, title: section.title, ...(text !== undefined ? { text } : {}) };
+    }),
   };
   return {
     report,
@@ -205,9 +205,8 @@ async function publishedSummary(
 }
 
 /**
- * The cases counted in one cell of tables 三 and 四 — `applications.disclosed[0]`, `applications.disclosed` (its
- * 总计), `appeals.reconsideration.upheld` — or the documents (索引号) counted in one of table 二's 规章 and 行政规范性文件
- * cells (`proactive.normativeDocuments.inForce`). An unknown path is VALIDATION_FAILED.
+ * The cases counted in one cell of tables 三 and 四: `applications.disclosed[0]`, `applications.disclosed` (its 总计),
+ * `appeals.reconsideration.upheld`. An unknown path is VALIDATION_FAILED.
  */
 export function explainCell(
   compiled: Pick<CompiledAnnualReport, 'explain' | 'report'>,

@@ -17,6 +17,7 @@ import { AttachmentExtractor } from '../../../src/services/publishing/attachment
 import { importCatalogue } from '../../../src/services/publishing/import/import-catalogue.js';
 import { indexCodeOf, settingsOf } from '../../../src/services/publishing/publishing-settings.js';
 import { compileAnnualReport, explainCell } from '../../../src/services/reports/compile-annual-report.js';
+import { setReportSection } from '../../../src/services/reports/set-report-section.js';
 import { documentAttachmentsRepository } from '../../../src/storage/publishing/document-attachments-repository.js';
 import { documentsRepository } from '../../../src/storage/publishing/documents-repository.js';
 import { databases, freshPlatform, type TestDatabase } from '../../helpers/databases.js';
@@ -148,6 +149,18 @@ describe.each(databases)('a catalogue imported on %s', (_name, fresh) => {
       `行政规范性文件${compiled.report.proactive.normativeDocuments.repealed}件`,
     );
     expect(compiled.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Staff write section 六 and replace the draft of 一; the report carries their text.
+    await setReportSection(platform, cliOperator, 'demo-education', 2024, '六', '无其他需要报告的事项。');
+    await setReportSection(platform, cliOperator, 'demo-education', 2024, '一', '（一）经修改的总体情况。');
+    const again = await compileAnnualReport(platform, cliOperator, { agency: 'demo-education', year: 2024 });
+    expect(again.report.sections!.map((s) => s.text ?? null)).toEqual([
+      '（一）经修改的总体情况。',
+      null,
+      null,
+      null,
+      null,
+      '无其他需要报告的事项。',
+    ]);
   });
 
   it('runs from the command line with a folder of attachments', async () => {
