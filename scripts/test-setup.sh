@@ -56,6 +56,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # (grep reads all of fc-list's output: with pipefail, `grep -q` stopping early would fail the pipe.)
 fc-list 2>/dev/null | grep -i 'wenquanyi zen hei' >/dev/null || need+=(fonts-wqy-zenhei)
+# The report's PDF export prints its Song-style text in AR PL UMing (a TrueType CJK font; never Noto CJK).
+fc-list 2>/dev/null | grep -i 'AR PL UMing' >/dev/null || need+=(fonts-arphic-uming)
 if [ "${#need[@]}" -gt 0 ]; then apt_install "${need[@]}"; fi
 if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
   # Writer alone, without LibreOffice's recommended extras (hundreds of MB).

@@ -57,6 +57,14 @@ export type ErrorCode =
   | 'ATTACHMENT_INVALID'
   | 'ATTACHMENT_NOT_FOUND'
   | 'PUBLISHING_SETTINGS_INVALID'
+  // Report exports (DOCX, PDF, XLSX) and publication.
+  | 'EXPORT_FORMAT_UNKNOWN'
+  | 'EXPORT_UNAVAILABLE'
+  | 'REPORT_NO_DATA'
+  // The public portal: search and the online application form.
+  | 'SEARCH_QUERY_TOO_LONG'
+  | 'PORTAL_PAGE_NOT_FOUND'
+  | 'FORM_TOKEN_INVALID'
   // The platform: configuration, accounts, agencies, backups.
   | 'ACCOUNT_LOCKED'
   | 'AGENCY_CODE_TAKEN'

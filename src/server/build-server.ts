@@ -34,6 +34,7 @@ import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
 import { registerDocumentRoutes } from './routes/publishing/documents.js';
+import { portalNotFound, registerPortalRoutes, type PortalOptions } from './routes/portal.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserAccessRoutes } from './routes/user-access.js';
@@ -65,6 +66,8 @@ export interface ServerDeps {
   reportChecker?: IsolatedChecker;
   /** The built staff console (default dist/web/console, see routes/console.ts). */
   consoleDir?: string;
+  /** The public portal's limits, form secret and public origin (routes/portal.ts). */
+  portal?: Partial<PortalOptions>;
 }
 
 /** Log options: structured, and without personal data (no IPs, cookies, authorization headers, bodies). */
@@ -183,12 +186,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       }),
     );
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply
-      .code(404)
-      .send(
-        presentError({ code: 'NOT_FOUND', messageZh: '未找到', messageEn: 'not found', details: undefined }),
-      ),
+  const portalOptions: PortalOptions = {
+    applyPerAddressPerHour: 20,
+    applyPerIdentityPerDay: 5,
+    statusPerMinute: deps.publicStatusPerMinute ?? 30,
+    ...deps.portal,
+  };
+  // JSON for the API; a page for people everywhere else.
+  app.setNotFoundHandler((request, reply) =>
+    request.url.startsWith('/api/')
+      ? reply.code(404).send(
+          presentError({
+            code: 'NOT_FOUND',
+            messageZh: '未找到',
+            messageEn: 'not found',
+            details: undefined,
+          }),
+        )
+      : portalNotFound(deps.platform, request, reply, portalOptions),
   );
 
   await app.register(helmet, {
@@ -260,6 +275,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerCheckRoutes(web, checker, { checkPerMinute: deps.checkPerMinute ?? limits.checkPerMinute });
     registerWebLoginRoutes(web, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
     registerBatchRoutes(web, deps.platform, checker);
+    // The public portal, with its own error pages.
+    await web.register(async (portal) => registerPortalRoutes(portal, deps.platform, portalOptions));
   });
   // The staff console: a Vue app over this API (src/web), built into static files.
   await registerConsoleRoutes(app, deps.consoleDir);

@@ -23,6 +23,12 @@ export interface ServerConfig extends RuntimeConfig {
   checkPerMinute: number;
   /** Minutes between audit anchors written by the server (GONGKAI_AUDIT_ANCHOR_MINUTES, default 10; 0: none). */
   auditAnchorMinutes: number;
+  /** Public online applications per client IP and minute (GONGKAI_SUBMIT_PER_MINUTE, default 10). */
+  submitPerMinute: number;
+  /** Public status look-ups per client IP and minute (GONGKAI_STATUS_PER_MINUTE, default 30). */
+  statusPerMinute: number;
+  /** Sign-in attempts per client IP and minute (GONGKAI_LOGIN_PER_MINUTE, default 30). */
+  loginPerMinute: number;
 }
 
 /** What Fastify's `trustProxy` is given: no proxy, a hop count, or the proxies' addresses/CIDRs. */
@@ -73,6 +79,10 @@ const schema = z.object({
   GONGKAI_CHECK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
   GONGKAI_CHECK_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(limits.checkPerMinute),
   GONGKAI_AUDIT_ANCHOR_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+  // Benchmarks and load tests lift these; a public deployment keeps them low.
+  GONGKAI_SUBMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(10),
+  GONGKAI_STATUS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(30),
+  GONGKAI_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(30),
 });
 
 /** Reads the environment; a mistake is a coded CONFIG_INVALID error with a Chinese and an English message. */
@@ -97,5 +107,8 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     checkTimeoutMs: Math.round(result.data.GONGKAI_CHECK_TIMEOUT_SECONDS * 1000),
     checkPerMinute: result.data.GONGKAI_CHECK_PER_MINUTE,
     auditAnchorMinutes: result.data.GONGKAI_AUDIT_ANCHOR_MINUTES,
+    submitPerMinute: result.data.GONGKAI_SUBMIT_PER_MINUTE,
+    statusPerMinute: result.data.GONGKAI_STATUS_PER_MINUTE,
+    loginPerMinute: result.data.GONGKAI_LOGIN_PER_MINUTE,
   };
 }

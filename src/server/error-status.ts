@@ -16,6 +16,8 @@ export const errorStatus: Record<string, number> = {
   ANSWER_TEMPLATE_INVALID: 400,
   ANSWER_TEMPLATE_KIND_UNKNOWN: 404,
   APPEAL_NOT_FOUND: 404,
+  PORTAL_PAGE_NOT_FOUND: 404,
+  FORM_TOKEN_INVALID: 400,
   AGENCY_CODE_TAKEN: 409,
   ANSWER_TEMPLATE_VERSION_CONFLICT: 409,
   ANSWER_NOT_AVAILABLE: 409,
@@ -57,6 +59,10 @@ export const errorStatus: Record<string, number> = {
   INTERNAL_ERROR: 500,
   REPORT_CHECKER_UNAVAILABLE: 503,
   REPORT_CHECKER_BUSY: 503,
+  // Report exports.
+  EXPORT_FORMAT_UNKNOWN: 400,
+  REPORT_NO_DATA: 404,
+  EXPORT_UNAVAILABLE: 503,
 };
 
 export function statusOf(code: string): number {

@@ -42,6 +42,9 @@ async function start(): Promise<void> {
     trustProxy: config.trustProxy,
     reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
     checkPerMinute: config.checkPerMinute,
+    publicSubmitPerMinute: config.submitPerMinute,
+    publicStatusPerMinute: config.statusPerMinute,
+    loginPerMinute: config.loginPerMinute,
   });
   // 定时发布: scheduled documents go out within a minute of their time.
   const stopScheduler = startPublishScheduler(platform, (results, error) => {

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, loggerOptions } from '../../src/server/build-server.js';
 import type { TrustProxy } from '../../src/server/config.js';
+import type { PortalOptions } from '../../src/server/routes/portal.js';
 import type { IsolatedChecker } from '../../src/services/reports/isolated-check.js';
 import type { Platform } from '../../src/services/platform/platform.js';
 import { seedDemo } from '../../src/services/platform/seed-demo.js';
@@ -19,6 +20,8 @@ export async function freshServer(
     reportChecker?: IsolatedChecker;
     /** The built console to serve (default dist/web/console). */
     consoleDir?: string;
+    /** The public portal's limits and form secret. */
+    portal?: Partial<PortalOptions>;
   } = {},
 ) {
   const { platform, clock, close } = await freshPlatform(fresh);
@@ -44,6 +47,7 @@ export async function freshServer(
       ? { reportChecker: options.reportChecker }
       : { reportCheck: { timeoutMs: 120_000 } }),
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+    ...(options.portal ? { portal: options.portal } : {}),
   });
   return {
     app,

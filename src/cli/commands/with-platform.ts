@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.js';
-import { describeDatabase, openExistingPlatform, type Platform } from '../../services/platform/platform.js';
+import type { Platform } from '../../services/platform/platform.js';
+import { describeDatabase } from '../../services/platform/database-name.js';
 import { cliOperatorAs, type Principal } from '../../services/accounts/principal.js';
 import { readRuntimeConfig, type RuntimeConfig } from '../../services/platform/runtime-config.js';
 import { CliError, type CliIo } from '../io.js';
@@ -43,6 +44,8 @@ export async function withPlatform<T>(io: CliIo, work: (platform: Platform) => P
   announceDatabase(io, config.databaseUrl);
   let platform: Platform | undefined;
   try {
+    // Loaded here, not at start: commands that never open the database load no database driver.
+    const { openExistingPlatform } = await import('../../services/platform/platform.js');
     platform = await openExistingPlatform(config.databaseUrl, {
       scryptLog2N: config.scryptLog2N,
       tokenExpiryDays: config.tokenExpiryDays,

@@ -40,5 +40,5 @@ export async function getAnswerDocx(
   ref: string,
 ): Promise<{ docx: Uint8Array; document: IssuedAnswerDocument }> {
   const document = await getAnswerDocument(deps, principal, ref);
-  return { docx: answerDocx(document.content, new Date(document.issuedAt)), document };
+  return { docx: await answerDocx(document.content, new Date(document.issuedAt)), document };
 }

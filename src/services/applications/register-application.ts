@@ -20,7 +20,7 @@ import {
   type RegisterApplicationInput,
 } from './application-input.js';
 import { withAuditAs } from '../audit/audit-trail.js';
-import { beijingDate, calendarOf, clockPolicyOf } from './case-calendar.js';
+import { beijingDate, calendarOf, clockPolicyOf, dueBasisOf } from './case-calendar.js';
 import { errors } from '../platform/errors.js';
 import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
@@ -244,6 +244,7 @@ export async function registerInTransaction(
     idempotencyHash,
     applicantKey,
     eventCount: 1,
+    ...dueBasisOf(agency, clock.due, false),
   });
   await applicationsRepository.appendEvent(trx, id, 1, event, actor, at);
   // The audit entry names the case, never the applicant's personal data.

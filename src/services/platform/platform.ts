@@ -3,8 +3,10 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
 import { openDatabase, parseDatabaseUrl, type DatabaseTarget } from '../../storage/database.js';
+import { describeDatabase } from '../../storage/database-url.js';
 import { migrateToLatest } from '../../storage/migrate.js';
 import type { Database } from '../../storage/schema.js';
+import { refreshCaseClocks } from '../applications/refresh-case-clocks.js';
 
 /** What the use cases need: the database, a clock, and the password hashing cost. */
 export interface PlatformDeps {
@@ -37,7 +39,11 @@ export async function openPlatform(url: string, options: OpenPlatformOptions = {
   const opened = openDatabase(url);
   try {
     await options.before?.(opened.db);
-    if (options.migrate ?? true) await migrateToLatest(opened.db as Kysely<unknown>);
+    if (options.migrate ?? true) {
+      await migrateToLatest(opened.db as Kysely<unknown>);
+      // Stored due dates follow the calendar this release carries (and fill in after the migration adding them).
+      await refreshCaseClocks(opened.db, options.clock ?? (() => new Date()));
+    }
   } catch (error) {
     await opened.close();
     throw error;
@@ -62,10 +68,7 @@ export async function migrateDatabase(url: string): Promise<string[]> {
   }
 }
 
-/** How a database URL is shown to people: the password of a PostgreSQL URL hidden. */
-export function describeDatabase(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-}
+export { describeDatabase };
 
 /**
  * Opens a database that already holds Gongkai's schema (and applies pending migrations): for every command but

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../../core/limits.js';
 import { DomainError } from '../../core/errors.js';
-import { defaultDatabaseUrl, parseDatabaseUrl } from '../../storage/database.js';
+import { defaultDatabaseUrl, parseDatabaseUrl } from '../../storage/database-url.js';
 import { defaultAuditAnchorFile } from '../../storage/audit-anchors.js';
 
 /** Settings shared by the server and the command line, read once from the environment. */

@@ -20,7 +20,7 @@ import type { PlatformDeps } from '../platform/platform.js';
 import { authorDocumentRoles, inScope, scopeOf } from '../policies/access.js';
 import { validate } from '../platform/validate.js';
 import { bodyFromText } from './body.js';
-import type { documentMetadataInput} from './document-input.js';
+import type { documentMetadataInput } from './document-input.js';
 import { createDocumentInput, type CreateDocumentInput } from './document-input.js';
 import {
   actorIdOf,

@@ -837,8 +837,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 上一页返回的 nextCursor / the nextCursor of the previous page */
+                    cursor?: string;
                     filter?: "all" | "open" | "closed" | "dueSoon" | "overdue";
+                    /** @description 每页条数（1–1000，默认 100）/ page size (1–1000, default 100) */
                     limit?: number;
+                    /** @description 跳过的条数（至多 10000，建议用 cursor）/ rows to skip (at most 10,000; prefer cursor) */
                     offset?: number;
                     status?: "awaitingReceipt" | "processing" | "awaitingCorrection" | "inConsultation" | "awaitingReasons" | "awaitingFee" | "answered" | "delivered" | "closed" | "withdrawn";
                     /** @description 含下级机关 / include agencies below */
@@ -924,6 +928,8 @@ export interface paths {
                                 };
                                 trackingNumber: string;
                             }[];
+                            /** @description 下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -1940,6 +1946,89 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出年度报告（DOCX、PDF、XLSX、HTML、JSON） / export the annual report
+         * @description format: docx | pdf | xlsx | html | json. subtree=true: XLSX 为每个下级机关一行的汇总表（含检查结果与发布状态），其他格式为合并报告 / with subtree=true, XLSX is the supervisor workbook (one row per agency, its findings and publication status); other formats the combined report. 文件名为中文报告标题（RFC 5987 filename*）/ the file is named after the Chinese title (RFC 5987 filename*).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description docx | pdf | xlsx | json | html */
+                    format?: string;
+                    subtree?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 报告文件 / the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
                     };
                 };
             };
