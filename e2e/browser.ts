@@ -4,9 +4,19 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium with no background traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * The time Chromium may take to start, and each page action or navigation: generous, because the tests must pass
+ * on a fully loaded machine (speed is measured in bench/, not here).
+ */
+export const BROWSER_TIMEOUT_MS = 180_000;
+
+/**
+ * Launches headless Chromium with no background traffic. Every context and page it makes has
+ * BROWSER_TIMEOUT_MS as its default time limit (instead of Playwright's 30 s).
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
+    timeout: BROWSER_TIMEOUT_MS,
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -19,6 +29,20 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args);
+    context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(BROWSER_TIMEOUT_MS);
+    return context;
+  };
+  browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
+    const context = await browser.newContext(...args);
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
+    return page;
+  };
+  return browser;
 }
 
 /** Where screenshots go (git-ignored). */

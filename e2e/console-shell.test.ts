@@ -17,7 +17,7 @@ describe('the console frame in Chromium', () => {
     await h?.close();
   });
 
-  it('signs in to the home screen, switches language, signs out', { timeout: 180_000 }, async () => {
+  it('signs in to the home screen, switches language, signs out', async () => {
     const { page, problems } = await signedIn(h, 'e2e.registrar');
     expect(new URL(page.url()).pathname).toMatch(/^\/console\/?$/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('今天要办的事');
@@ -40,22 +40,18 @@ describe('the console frame in Chromium', () => {
     await page.context().close();
   });
 
-  it(
-    'opens the menu on a 390 px phone and keeps a deep link across a reload',
-    { timeout: 180_000 },
-    async () => {
-      const { page, problems } = await signedIn(h, 'e2e.supervisor', '/console/no-such-screen', NARROW);
-      expect(new URL(page.url()).pathname).toBe('/console/no-such-screen');
-      await page.getByRole('heading', { name: '没有这个页面。' }).waitFor();
-      await page.reload();
-      await page.getByRole('heading', { name: '没有这个页面。' }).waitFor();
-      await page.getByRole('button', { name: '打开菜单' }).click();
-      const drawer = page.getByRole('dialog');
-      await drawer.getByRole('link', { name: '首页' }).click();
-      await expect.poll(() => page.locator('h1').textContent()).toBe('今天要办的事');
-      expect(new URL(page.url()).pathname).toBe('/console/');
-      expect(problems).toEqual([]);
-      await page.context().close();
-    },
-  );
+  it('opens the menu on a 390 px phone and keeps a deep link across a reload', async () => {
+    const { page, problems } = await signedIn(h, 'e2e.supervisor', '/console/no-such-screen', NARROW);
+    expect(new URL(page.url()).pathname).toBe('/console/no-such-screen');
+    await page.getByRole('heading', { name: '没有这个页面。' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '没有这个页面。' }).waitFor();
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('link', { name: '首页' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('今天要办的事');
+    expect(new URL(page.url()).pathname).toBe('/console/');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -114,7 +114,6 @@ describe('the report checker in Chromium', () => {
 
   it.each(SEEDS)(
     'pasted seed %s reads back as the expected report; the JSON download matches',
-    { timeout: 60_000 },
     async (seed) => {
       await page.goto(`${url}/check`);
       await page.fill('#text', readFileSync(`${REPORTS}seeds/${seed}`, 'utf8'));
@@ -219,7 +218,7 @@ describe('the report checker in Chromium', () => {
       await page.goto(`${url}/check`);
       await page.setInputFiles('#file', `${REPORTS}pdf/${pdf}`);
       await page.click('button.primary');
-      await page.waitForSelector('#verdict', { timeout: 60_000 });
+      await page.waitForSelector('#verdict');
       const downloaded = JSON.parse(await download('button[value=json]'));
       expect(contract(downloaded.report)).toEqual(expectedFor(pdf));
       if (pdf === 'huaian-hongze-2023.pdf') {
@@ -286,55 +285,51 @@ describe('the report checker in Chromium', () => {
     expect(readdirSync(tempDir)).toEqual([]);
   });
 
-  it(
-    'supervisors sign in through /login and batch-check files with a sortable table; axe is clean',
-    { timeout: 120_000 },
-    async () => {
-      await page.goto(`${url}/batch`);
-      expect(page.url()).toContain('/login?next=%2Fbatch');
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshots(page, 'login');
-      const auditBefore = Number(
-        (
-          await server.platform.db
-            .selectFrom('audit_log')
-            .select(server.platform.db.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      await page.fill('#username', 'e2e.supervisor');
-      await page.fill('#password', password);
-      await page.click('button.primary');
-      expect(new URL(page.url()).pathname).toBe('/batch');
-      expect(await axeViolations(page)).toEqual([]);
-      await page.setInputFiles('#files', [
-        `${EXPECTED}huaian-hongze-2023.json`,
-        `${EXPECTED}huaian-city-2024.json`,
-        `${REPORTS}seeds/${SEEDS[1]}`,
-      ]);
-      await page.click('button.primary');
-      await page.waitForSelector('#batch-table');
-      const names = async () => page.locator('#batch-table tbody th').allTextContents();
-      expect((await names())[0]).toBe('huaian-hongze-2023.json');
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshots(page, 'batch', '#batch-table');
-      await page.click('#batch-table thead button[value^="name-"]');
-      await page.waitForSelector('#batch-table');
-      const sorted = await names();
-      expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, 'zh-CN')));
-      await page.click('#batch-table tbody tr:first-child a');
-      expect(new URL(page.url()).hash).toMatch(/^#r\d+-title$/);
-      // Signing in wrote its audit entry; the batch wrote nothing.
-      const auditAfter = Number(
-        (
-          await server.platform.db
-            .selectFrom('audit_log')
-            .select(server.platform.db.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      expect(auditAfter).toBe(auditBefore + 1);
-      expect(readdirSync(tempDir)).toEqual([]);
-    },
-  );
+  it('supervisors sign in through /login and batch-check files with a sortable table; axe is clean', async () => {
+    await page.goto(`${url}/batch`);
+    expect(page.url()).toContain('/login?next=%2Fbatch');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots(page, 'login');
+    const auditBefore = Number(
+      (
+        await server.platform.db
+          .selectFrom('audit_log')
+          .select(server.platform.db.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await page.fill('#username', 'e2e.supervisor');
+    await page.fill('#password', password);
+    await page.click('button.primary');
+    expect(new URL(page.url()).pathname).toBe('/batch');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setInputFiles('#files', [
+      `${EXPECTED}huaian-hongze-2023.json`,
+      `${EXPECTED}huaian-city-2024.json`,
+      `${REPORTS}seeds/${SEEDS[1]}`,
+    ]);
+    await page.click('button.primary');
+    await page.waitForSelector('#batch-table');
+    const names = async () => page.locator('#batch-table tbody th').allTextContents();
+    expect((await names())[0]).toBe('huaian-hongze-2023.json');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshots(page, 'batch', '#batch-table');
+    await page.click('#batch-table thead button[value^="name-"]');
+    await page.waitForSelector('#batch-table');
+    const sorted = await names();
+    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    await page.click('#batch-table tbody tr:first-child a');
+    expect(new URL(page.url()).hash).toMatch(/^#r\d+-title$/);
+    // Signing in wrote its audit entry; the batch wrote nothing.
+    const auditAfter = Number(
+      (
+        await server.platform.db
+          .selectFrom('audit_log')
+          .select(server.platform.db.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(auditAfter).toBe(auditBefore + 1);
+    expect(readdirSync(tempDir)).toEqual([]);
+  });
 });

@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { CliError, type CliIo } from './io.js';
-import { registerCommands } from './commands/index.js';
 
 /** The default I/O of a real process. */
 export function processIo(): Omit<CliIo, 'setExitCode'> {
@@ -28,8 +27,36 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+type Register = (program: Command, io: CliIo) => void;
+
+/**
+ * The command groups by the first word of a command line, loaded only when that command runs: `report parse` loads
+ * the readers, not the database drivers. Anything else (help, a group not listed) loads every group.
+ */
+const groups: Record<string, () => Promise<Register>> = {
+  report: async () => (await import('./commands/report.js')).registerReportCommands,
+  calendar: async () => (await import('./commands/clock.js')).registerClockCommands,
+  deadline: async () => (await import('./commands/clock.js')).registerClockCommands,
+  fee: async () => (await import('./commands/clock.js')).registerClockCommands,
+  answer: async () => (await import('./commands/answer.js')).registerAnswerCommands,
+  ...Object.fromEntries(
+    ['db', 'agency', 'user', 'token', 'audit'].map((name) => [
+      name,
+      async () => (await import('./commands/platform.js')).registerPlatformCommands,
+    ]),
+  ),
+};
+
+/** What registers the commands a command line needs (all of them unless its first word names one group). */
+async function commandsFor(argv: readonly string[]): Promise<Register> {
+  const first = argv[0];
+  const group = first !== undefined && Object.hasOwn(groups, first) ? groups[first] : undefined;
+  if (group && !argv.includes('--help') && !argv.includes('-h')) return group();
+  return (await import('./commands/index.js')).registerCommands;
+}
+
 /** Builds the `gongkai` program; help texts are Chinese first with English beside them. */
-export function buildProgram(io: CliIo): Command {
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('gongkai')
     .description('Gongkai 政府信息公开工作平台 — government information disclosure platform')
     .helpOption('-h, --help', '显示帮助 / show help')
@@ -38,7 +65,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .showSuggestionAfterError();
-  registerCommands(program, io);
+  (await commandsFor(argv))(program, io);
   return program;
 }
 
@@ -49,7 +76,7 @@ export async function main(
 ): Promise<number> {
   let exitCode = 0;
   const io: CliIo = { ...baseIo, setExitCode: (code) => (exitCode = Math.max(exitCode, code)) };
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

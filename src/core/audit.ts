@@ -25,11 +25,32 @@ export const auditActions = [
   'report.figures-set',
   'answerTemplate.update',
   'answer.issue',
+  'document.create',
+  'document.update',
+  'document.event',
+  'document.attachment-add',
+  'document.attachment-remove',
+  'document.link',
+  'document.unlink',
+  'document.channel-add',
+  'document.channel-remove',
+  'publishing.settings-set',
+  'personal-data.read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export type AuditEntityType =
-  'agency' | 'user' | 'session' | 'token' | 'system' | 'application' | 'appeal' | 'report' | 'answerTemplate';
+  | 'agency'
+  | 'user'
+  | 'session'
+  | 'token'
+  | 'system'
+  | 'application'
+  | 'appeal'
+  | 'report'
+  | 'answerTemplate'
+  | 'document'
+  | 'publishingSettings';
 
 /** What a use case hands to the audit trail; the storage adds sequence, time, actor and hashes. */
 export interface AuditEvent {

@@ -1,10 +1,6 @@
 /** Security and size limits, in one place so server, CLI and UI agree. */
 export const limits = {
-  /** Failed logins within `loginFailureWindowMs` that lock an account. */
-  loginMaxFailures: 5,
-  loginFailureWindowMs: 15 * 60_000,
-  /** How long a locked account stays locked. */
-  lockoutMs: 15 * 60_000,
+  // Failed sign-ins are throttled with growing delays, not locked: src/core/login-throttle.ts.
   /** A session ends after this long without a request… */
   sessionIdleMs: 30 * 60_000,
   /** …and in any case this long after login. */

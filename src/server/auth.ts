@@ -63,7 +63,8 @@ export function registerAuth(app: FastifyInstance, platform: Platform): void {
         }
       }
     }
-    if (request.routeOptions.config.public) return;
+    // Unknown addresses answer 404 (a page for people, JSON under /api/), not a demand to sign in.
+    if (request.routeOptions.config.public || request.is404) return;
     if (!request.principal) throw unauthenticated();
     if (request.principal.via === 'session' && unsafeMethods.has(request.method)) {
       const sent = request.headers[csrfHeader];

@@ -17,8 +17,11 @@ import { limits } from '../core/limits.js';
 import { IsolatedChecker, type IsolatedCheckOptions } from '../services/reports/isolated-check.js';
 import type { Platform } from '../services/platform/platform.js';
 import { registerAuth } from './auth.js';
+import type { TrustProxy } from './config.js';
+import { registerEdgeValidation } from './edge-validation.js';
 import { statusOf } from './error-status.js';
 import { presentError } from './presenters/error.js';
+import { registerReportFiguresImportRoutes } from './routes/report-figures-import.js';
 import { registerAgencyRoutes } from './routes/agencies.js';
 import { registerAnswerDocumentRoutes } from './routes/answer-documents.js';
 import { registerAnswerTemplateRoutes } from './routes/answer-templates.js';
@@ -30,6 +33,8 @@ import { registerConsoleRoutes } from './routes/console.js';
 import { registerCheckRoutes } from './routes/check.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicApplicationRoutes } from './routes/public-applications.js';
+import { registerDocumentRoutes } from './routes/publishing/documents.js';
+import { portalNotFound, registerPortalRoutes, type PortalOptions } from './routes/portal.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserAccessRoutes } from './routes/user-access.js';
@@ -42,7 +47,8 @@ export interface ServerDeps {
   platform: Platform;
   /** pino options, or false for no logs (tests). */
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  /** Which proxies' X-Forwarded-For is believed (see config.ts): none, a hop count, or addresses/CIDRs. */
+  trustProxy?: TrustProxy;
   /** Login attempts per client IP and minute (on top of the per-account lockout). */
   loginPerMinute?: number;
   /** Public online submissions per client IP and minute. */
@@ -60,6 +66,8 @@ export interface ServerDeps {
   reportChecker?: IsolatedChecker;
   /** The built staff console (default dist/web/console, see routes/console.ts). */
   consoleDir?: string;
+  /** The public portal's limits, form secret and public origin (routes/portal.ts). */
+  portal?: Partial<PortalOptions>;
 }
 
 /** Log options: structured, and without personal data (no IPs, cookies, authorization headers, bodies). */
@@ -130,11 +138,23 @@ function htmlError(error: FastifyError, request: FastifyRequest, reply: FastifyR
   );
 }
 
+/**
+ * Fastify's form of the proxy setting. A hop count N believes the N nearest proxies (the socket's address is hop
+ * 0): the client is the address the outermost of them appended to X-Forwarded-For, whatever the client wrote
+ * before it. A list believes only those addresses and ranges.
+ */
+function trustProxyOption(
+  setting: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
+}
+
 /** The HTTP application: security headers, cookies, auth, OpenAPI docs at /api/docs, the JSON API under /api/v1. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
   });
   // Bodies are validated by zod in the use cases (coded errors); JSON Schemas here only document the API.
@@ -145,6 +165,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (request.routeOptions.config?.html) return htmlError(error, request, reply);
     if (error instanceof DomainError) {
+      const wait = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof wait === 'number') reply.header('retry-after', String(wait));
       return reply.code(statusOf(error.code)).send(presentError(error));
     }
     const status = error.statusCode ?? 500;
@@ -164,12 +186,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       }),
     );
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply
-      .code(404)
-      .send(
-        presentError({ code: 'NOT_FOUND', messageZh: '未找到', messageEn: 'not found', details: undefined }),
-      ),
+  const portalOptions: PortalOptions = {
+    applyPerAddressPerHour: 20,
+    applyPerIdentityPerDay: 5,
+    statusPerMinute: deps.publicStatusPerMinute ?? 30,
+    ...deps.portal,
+  };
+  // JSON for the API; a page for people everywhere else.
+  app.setNotFoundHandler((request, reply) =>
+    request.url.startsWith('/api/')
+      ? reply.code(404).send(
+          presentError({
+            code: 'NOT_FOUND',
+            messageZh: '未找到',
+            messageEn: 'not found',
+            details: undefined,
+          }),
+        )
+      : portalNotFound(deps.platform, request, reply, portalOptions),
   );
 
   await app.register(helmet, {
@@ -209,6 +243,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => checker.close());
 
   registerAuth(app, deps.platform);
+  registerEdgeValidation(app);
   registerHealthRoutes(app, deps.platform);
   registerAuthRoutes(app, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
   registerAgencyRoutes(app, deps.platform);
@@ -216,10 +251,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerUserAccessRoutes(app, deps.platform);
   registerTokenRoutes(app, deps.platform);
   registerAuditRoutes(app, deps.platform);
+  registerReportFiguresImportRoutes(app, deps.platform);
   registerAnswerTemplateRoutes(app, deps.platform);
   registerAnswerDocumentRoutes(app, deps.platform);
   registerApplicationRoutes(app, deps.platform);
   registerReportRoutes(app, deps.platform);
+  registerDocumentRoutes(app, deps.platform);
   registerPublicApplicationRoutes(app, deps.platform, {
     submitPerMinute: deps.publicSubmitPerMinute ?? 10,
     statusPerMinute: deps.publicStatusPerMinute ?? 30,
@@ -238,6 +275,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerCheckRoutes(web, checker, { checkPerMinute: deps.checkPerMinute ?? limits.checkPerMinute });
     registerWebLoginRoutes(web, deps.platform, { loginPerMinute: deps.loginPerMinute ?? 30 });
     registerBatchRoutes(web, deps.platform, checker);
+    // The public portal, with its own error pages.
+    await web.register(async (portal) => registerPortalRoutes(portal, deps.platform, portalOptions));
   });
   // The staff console: a Vue app over this API (src/web), built into static files.
   await registerConsoleRoutes(app, deps.consoleDir);

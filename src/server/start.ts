@@ -1,6 +1,9 @@
 import { DomainError } from '../core/errors.js';
+import { announceServerOn } from '../services/platform/backup-database.js';
 import { openPlatform } from '../services/platform/platform.js';
 import { seedDemo } from '../services/platform/seed-demo.js';
+import { startPublishScheduler } from '../services/publishing/publish-scheduler.js';
+import { anchorAuditChain } from '../services/audit/anchor-audit-chain.js';
 import { buildServer, loggerOptions } from './build-server.js';
 import { readServerConfig } from './config.js';
 
@@ -20,6 +23,7 @@ async function start(): Promise<void> {
     scryptLog2N: config.scryptLog2N,
     tokenExpiryDays: config.tokenExpiryDays,
   });
+  const unannounce = announceServerOn(config.databaseUrl, new Date());
   const seed = await seedDemo(platform);
   if (seed) {
     process.stdout.write(
@@ -38,16 +42,47 @@ async function start(): Promise<void> {
     trustProxy: config.trustProxy,
     reportCheck: { workers: config.checkWorkers, timeoutMs: config.checkTimeoutMs },
     checkPerMinute: config.checkPerMinute,
+    publicSubmitPerMinute: config.submitPerMinute,
+    publicStatusPerMinute: config.statusPerMinute,
+    loginPerMinute: config.loginPerMinute,
   });
+  // 定时发布: scheduled documents go out within a minute of their time.
+  const stopScheduler = startPublishScheduler(platform, (results, error) => {
+    if (error) app.log.error({ err: error }, 'scheduled publishing failed');
+    for (const r of results) {
+      if (r.published) app.log.info({ document: r.id }, 'scheduled document published');
+      else app.log.warn({ document: r.id, error: r.error }, 'scheduled document not published');
+    }
+  });
+  // The audit chain's head, written outside the database at intervals and on shutdown (docs/operations.md).
+  const anchorFile = config.auditAnchorFile;
+  const anchor = async (reason: 'interval' | 'shutdown') => {
+    if (!anchorFile) return;
+    try {
+      await anchorAuditChain(platform, anchorFile, reason);
+    } catch (error) {
+      app.log.error({ err: error }, 'audit anchor not written');
+    }
+  };
+  await anchor('interval');
+  const anchoring =
+    config.auditAnchorMinutes > 0
+      ? setInterval(() => void anchor('interval'), config.auditAnchorMinutes * 60_000)
+      : null;
+  anchoring?.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopScheduler();
     try {
+      if (anchoring) clearInterval(anchoring);
       // Closing the server also terminates the report checker's worker threads (an onClose hook).
       await app.close();
+      await anchor('shutdown');
       await platform.close();
+      unannounce();
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed');

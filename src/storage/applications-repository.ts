@@ -9,8 +9,10 @@ import type {
 import type { OutcomeCode } from '../core/applications/outcomes.js';
 import type { CaseStatus } from '../core/applications/state-machine.js';
 import type { Channel } from '../core/clock/events.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from './executor.js';
-import type { ApplicationTable } from './schema.js';
+import { afterKey, type KeysetOrder, type KeyValue } from './keyset.js';
+import type { ApplicationTable, Database } from './schema.js';
 
 /** What the repository stores beyond the record: sequence, hashes and the applicant key used for look-ups. */
 export interface StoredApplication {
@@ -21,6 +23,10 @@ export interface StoredApplication {
   idempotencyHash: string | null;
   applicantKey: string;
   eventCount: number;
+  /** Working-day ordinal of the due date in the agency's calendar while open (lists subtract today's from it). */
+  dueOrdinal: number | null;
+  /** The due date falls in a year without a calendar notice. */
+  dueProvisional: boolean;
 }
 
 /** One stored event with who recorded it. */
@@ -39,6 +45,8 @@ export interface ApplicationProjection {
   receivedOn: string | null;
   closedOn: string | null;
   dueOn: string | null;
+  dueOrdinal: number | null;
+  dueProvisional: boolean;
   eventCount: number;
   updatedAt: string;
 }
@@ -97,6 +105,8 @@ function toStored(row: Row): StoredApplication {
     idempotencyHash: row.idempotency_hash,
     applicantKey: row.applicant_key,
     eventCount: Number(row.event_count),
+    dueOrdinal: row.due_ordinal === null ? null : Number(row.due_ordinal),
+    dueProvisional: Number(row.due_provisional) === 1,
   };
 }
 
@@ -135,6 +145,8 @@ function toRow(s: StoredApplication): ApplicationTable {
     received_on: r.receivedOn,
     closed_on: r.closedOn,
     due_on: r.dueOn,
+    due_ordinal: s.dueOrdinal,
+    due_provisional: s.dueProvisional ? 1 : 0,
     event_count: s.eventCount,
     created_by: r.createdBy,
     created_at: r.createdAt,
@@ -166,6 +178,52 @@ export interface ApplicationListFilter {
   status?: CaseStatus;
   limit: number;
   offset?: number;
+}
+
+/** One agency's part of a case list, with what its calendar says about today. */
+export interface CaseListPart {
+  agencyId: string;
+  /** Today's working-day ordinal in the agency's calendar: days left = due_ordinal − this. */
+  todayOrdinal: number;
+  /**
+   * Deadline lists: the open cases with due_ordinal ≤ `maxOrdinal`, which are exactly those due on or before
+   * `onOrBefore` (ordinals never decrease with the date), so the list is one range of its index.
+   */
+  due?: { maxOrdinal: number; onOrBefore: string };
+}
+
+/** A page of a case list: the agencies' parts, filters, where the page starts and how many rows to take. */
+export interface CaseListQuery {
+  parts: CaseListPart[];
+  order: KeysetOrder;
+  open?: boolean;
+  status?: CaseStatus;
+  after?: readonly KeyValue[];
+  take: number;
+}
+
+/** A case of a list and its working days left as of the parts' today (null when closed or no clock runs). */
+export interface CaseListRow {
+  stored: StoredApplication;
+  daysLeft: number | null;
+}
+
+/** The orders of the case lists: newest registration first, or earliest due date first (deadline lists). */
+export function caseListOrder(name: string, by: 'registered' | 'due'): KeysetOrder {
+  return by === 'registered'
+    ? { name, columns: ['applications.registered_on', 'applications.tracking_number'], direction: 'desc' }
+    : { name, columns: ['applications.due_on', 'applications.tracking_number'], direction: 'asc' };
+}
+
+/** Parts per statement: SQLite allows at most 500 terms in a compound SELECT. */
+const PARTS_PER_QUERY = 400;
+
+interface ListKeyRow {
+  id: string;
+  registered_on: string;
+  due_on: string | null;
+  tracking_number: string;
+  days_left: number | null;
 }
 
 const factColumns = [
@@ -262,6 +320,8 @@ export const applicationsRepository = {
         received_on: p.receivedOn,
         closed_on: p.closedOn,
         due_on: p.dueOn,
+        due_ordinal: p.dueOrdinal,
+        due_provisional: p.dueProvisional ? 1 : 0,
         event_count: p.eventCount,
         updated_at: p.updatedAt,
       })
@@ -343,6 +403,142 @@ export const applicationsRepository = {
       .offset(filter.offset ?? 0)
       .execute();
     return rows.map(toStored);
+  },
+  /**
+   * One page of a case list, ordered and filtered in the database. Each agency's part is its own index range
+   * (its filter's index in the list's order, cut at the cursor and the page size); several parts are merged by a
+   * UNION ALL of those ranges, so no query sorts more than `take` rows per agency. The wide rows are read last,
+   * for the page only.
+   */
+  async listPage(db: Executor, query: CaseListQuery): Promise<CaseListRow[]> {
+    if (query.parts.length === 0) return [];
+    const [first, second] = query.order.columns as [string, string];
+    const firstName = first.slice('applications.'.length) as 'registered_on' | 'due_on';
+    const direction = query.order.direction;
+    const part = (p: CaseListPart) => {
+      let q = db
+        .selectFrom('applications')
+        .select([
+          'applications.id',
+          'applications.registered_on',
+          'applications.due_on',
+          'applications.tracking_number',
+          sql<number | null>`applications.due_ordinal - ${p.todayOrdinal}`.as('days_left'),
+        ])
+        .where('applications.agency_id', '=', p.agencyId);
+      if (p.due) {
+        q = q
+          .where('applications.due_ordinal', 'is not', null)
+          .where('applications.due_on', '<=', p.due.onOrBefore)
+          .where('applications.due_ordinal', '<=', p.due.maxOrdinal);
+      } else if (query.open === true) {
+        q = q.where('applications.closed_on', 'is', null);
+      } else if (query.open === false) {
+        q = q.where('applications.closed_on', 'is not', null);
+      }
+      if (query.status) q = q.where('applications.status', '=', query.status);
+      if (query.after) q = q.where(afterKey(query.order, query.after));
+      return q.orderBy(sql.ref(first), direction).orderBy(sql.ref(second), direction).limit(query.take);
+    };
+    const keys: ListKeyRow[] = [];
+    for (let i = 0; i < query.parts.length; i += PARTS_PER_QUERY) {
+      const chunk = query.parts.slice(i, i + PARTS_PER_QUERY);
+      if (chunk.length === 1) {
+        keys.push(...((await part(chunk[0]!).execute()) as ListKeyRow[]));
+        continue;
+      }
+      const members = chunk.map((p, k) => db.selectFrom(part(p).as(`p${k}`)).selectAll());
+      let union = members[0]! as SelectQueryBuilder<Database, never, ListKeyRow>;
+      for (const m of members.slice(1)) union = union.unionAll(m as typeof union);
+      const rows = await db
+        .selectFrom(union.as('u'))
+        .selectAll()
+        .orderBy(sql.ref(`u.${firstName}`), direction)
+        .orderBy(sql.ref('u.tracking_number'), direction)
+        .limit(query.take)
+        .execute();
+      keys.push(...(rows as ListKeyRow[]));
+    }
+    if (query.parts.length > PARTS_PER_QUERY) {
+      // Chunks merged here; their keys are ASCII (dates, tracking numbers), ordered alike by both engines.
+      const sign = direction === 'asc' ? 1 : -1;
+      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      keys.sort(
+        (a, b) =>
+          sign *
+          (cmp(String(a[firstName]), String(b[firstName])) || cmp(a.tracking_number, b.tracking_number)),
+      );
+    }
+    const page = keys.slice(0, query.take);
+    if (page.length === 0) return [];
+    const rows = await selectWithDuplicate(db)
+      .where(
+        'applications.id',
+        'in',
+        page.map((k) => k.id),
+      )
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, toStored(r)]));
+    return page.map((k) => ({
+      stored: byId.get(k.id)!,
+      daysLeft: k.days_left === null ? null : Number(k.days_left),
+    }));
+  },
+  /** Ids of an agency's open cases after `afterId` (by id), for recomputing their due dates. */
+  async openIdsOf(db: Executor, agencyId: string, afterId: string, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('applications')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('closed_on', 'is', null)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+  /** The due date and its basis of one case (after its calendar changed). */
+  async setDue(
+    db: Executor,
+    id: string,
+    due: { dueOn: string | null; dueOrdinal: number | null; dueProvisional: boolean },
+  ): Promise<void> {
+    await db
+      .updateTable('applications')
+      .set({ due_on: due.dueOn, due_ordinal: due.dueOrdinal, due_provisional: due.dueProvisional ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
+  },
+  /** The event histories of several cases, in order. */
+  async listEventsOfMany(db: Executor, ids: string[]): Promise<Map<string, CaseEvent[]>> {
+    const out = new Map<string, CaseEvent[]>(ids.map((id) => [id, []]));
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('application_events')
+        .select(['application_id', 'type', 'date', 'data_json'])
+        .where('application_id', 'in', ids.slice(i, i + 500))
+        .orderBy('application_id')
+        .orderBy('seq')
+        .execute();
+      for (const row of rows) {
+        out
+          .get(row.application_id)!
+          .push({ type: row.type, date: row.date, ...JSON.parse(row.data_json) } as CaseEvent);
+      }
+    }
+    return out;
+  },
+  /** The calendar key each agency's stored due ordinals were computed with. */
+  async clockBases(db: Executor): Promise<Map<string, string>> {
+    const rows = await db.selectFrom('case_clock_basis').select(['agency_id', 'calendar_key']).execute();
+    return new Map(rows.map((r) => [r.agency_id, r.calendar_key]));
+  },
+  async setClockBasis(db: Executor, agencyId: string, calendarKey: string, at: string): Promise<void> {
+    await db
+      .insertInto('case_clock_basis')
+      .values({ agency_id: agencyId, calendar_key: calendarKey, refreshed_at: at })
+      .onConflict((oc) => oc.column('agency_id').doUpdateSet({ calendar_key: calendarKey, refreshed_at: at }))
+      .execute();
   },
   /** The report facts of every case of the agencies that may count in `year` (received by its end). */
   async reportFacts(db: Executor, agencyIds: string[], year: number): Promise<ReportFactsRow[]> {

@@ -1,3 +1,5 @@
+import type { PublishingTables } from './publishing/schema.js';
+
 /** The database schema as Kysely sees it. Times are ISO-8601 UTC text and JSON is text, the same on both dialects. */
 export interface AgencyTable {
   id: string;
@@ -15,6 +17,8 @@ export interface AgencyTable {
   settings_json: string;
   created_at: string;
   updated_at: string;
+  /** 邮编 (migration 20261202T2001); read by the portal's 指南. */
+  postcode?: string | null;
 }
 
 export interface UserTable {
@@ -117,10 +121,21 @@ export interface ApplicationTable {
   received_on: string | null;
   closed_on: string | null;
   due_on: string | null;
+  /** Working-day ordinal of `due_on` in the agency's calendar while the case is open (else null). */
+  due_ordinal: number | null;
+  /** 1 when the due date falls in a year without a calendar notice. */
+  due_provisional: number;
   event_count: number;
   created_by: string;
   created_at: string;
   updated_at: string;
+}
+
+/** Which calendar and counting rule an agency's stored due ordinals were computed with. */
+export interface CaseClockBasisTable {
+  agency_id: string;
+  calendar_key: string;
+  refreshed_at: string;
 }
 
 export interface ApplicationEventTable {
@@ -193,19 +208,76 @@ export interface AnswerDocumentTable {
   issued_by: string;
 }
 
-export interface Database {
+/** Failed-login counters (src/core/login-throttle.ts), keyed by a hash of account and address, or of address. */
+export interface LoginThrottleTable {
+  key_hash: string;
+  failures: number;
+  last_failed_at: string;
+  blocked_until: string | null;
+}
+
+/** An annual report approved (and later published) by an agency: the report frozen as approved. */
+export interface ReportPublicationTable {
+  agency_id: string;
+  year: number;
+  /** `approved` (the recorded approval step) or `published`. */
+  status: string;
+  report_json: string;
+  approved_at: string;
+  approved_by: string;
+  published_at: string | null;
+  published_on: string | null;
+  published_by: string | null;
+}
+
+/** The narrative text of a report's six sections, as an agency wrote it. */
+export interface ReportTextTable {
+  agency_id: string;
+  year: number;
+  sections_json: string;
+  updated_at: string;
+}
+
+/** A published document in the search index (its words are in search_fts / the tsvector columns). */
+export interface SearchDocumentTable {
+  doc_key: number;
+  id: string;
+  agency_id: string;
+  title: string;
+  document_number: string | null;
+  document_number_key: string | null;
+  index_number: string | null;
+  index_number_key: string | null;
+  item: string | null;
+  genre: string | null;
+  subject: string | null;
+  catalog: string | null;
+  validity: string | null;
+  year: number;
+  published_on: string;
+  body_text: string;
+  attachment_text: string;
+  indexed_at: string;
+}
+
+export interface Database extends PublishingTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  login_throttles: LoginThrottleTable;
   audit_log: AuditLogTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  case_clock_basis: CaseClockBasisTable;
   application_counters: ApplicationCounterTable;
   appeals: AppealTable;
   report_figures: ReportFiguresTable;
   answer_templates: AnswerTemplateTable;
   answer_numbers: AnswerNumberTable;
   answer_documents: AnswerDocumentTable;
+  report_publications: ReportPublicationTable;
+  report_texts: ReportTextTable;
+  search_documents: SearchDocumentTable;
 }

@@ -23,6 +23,7 @@ describe('gongkai answer', () => {
     database = await freshSqlite();
     dir = mkdtempSync(join(tmpdir(), 'gongkai-answer-cli-'));
     env = { DATABASE_URL: database.url, NODE_ENV: 'test', GONGKAI_SCRYPT_LOG2N: '10', USER: 'ops' };
+    await cli(['db', 'migrate']);
     await cli(['agency', 'create', '--code', 'qu', '--name', '某区人民政府', '--kind', 'government']);
     await cli(['agency', 'create', '--code', 'jy', '--name', '某区教育局', '--parent', 'qu']);
   });

@@ -118,6 +118,7 @@ describe('gongkai audit verify on a tampered SQLite database', () => {
   it('exits 1 naming the first broken entry', async () => {
     const database = await freshSqlite();
     const env = { DATABASE_URL: database.url, NODE_ENV: 'test', GONGKAI_SCRYPT_LOG2N: '10', USER: 'tester' };
+    expect((await runCli(['db', 'migrate'], { env })).code).toBe(0);
     for (const code of ['a', 'b', 'c'])
       await runCli(['agency', 'create', '--code', code, '--name', code], { env });
     const file = new SQLite(database.url.slice('sqlite:'.length));
@@ -139,6 +140,7 @@ describe('gongkai db backup and restore', () => {
   it('backs up online, restores after checking, and refuses a file that is not a Gongkai database', async () => {
     const database = await freshSqlite();
     const env = { DATABASE_URL: database.url, NODE_ENV: 'test', GONGKAI_SCRYPT_LOG2N: '10' };
+    expect((await runCli(['db', 'migrate'], { env })).code).toBe(0);
     await runCli(['agency', 'create', '--code', 'before', '--name', '备份前'], { env });
     const backup = join(dirname(database.url.slice('sqlite:'.length)), 'backup.sqlite');
     expect((await runCli(['db', 'backup', backup], { env })).code).toBe(0);

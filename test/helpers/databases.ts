@@ -23,7 +23,7 @@ export async function freshSqlite(): Promise<TestDatabase> {
 }
 
 async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPgUrl, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ connectionString: testPgUrl, connectionTimeoutMillis: 60_000 });
   try {
     await client.connect();
   } catch (error) {

@@ -19,7 +19,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr.on('data', (chunk) => (text += String(chunk)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${text}`)), 20_000);
+    // Generous: on a loaded machine the server may take long to start; it fails fast if it exits instead.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${text}`)), 180_000);
     const check = () => {
       const match = /listening on (http:\/\/[\d.:]+)/.exec(text);
       if (match) {

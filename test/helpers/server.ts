@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, loggerOptions } from '../../src/server/build-server.js';
+import type { TrustProxy } from '../../src/server/config.js';
+import type { PortalOptions } from '../../src/server/routes/portal.js';
 import type { IsolatedChecker } from '../../src/services/reports/isolated-check.js';
 import type { Platform } from '../../src/services/platform/platform.js';
 import { seedDemo } from '../../src/services/platform/seed-demo.js';
@@ -10,12 +12,16 @@ import { freshPlatform, type TestDatabase } from './databases.js';
 export async function freshServer(
   fresh: () => Promise<TestDatabase>,
   options: {
-    trustProxy?: boolean;
+    trustProxy?: TrustProxy;
     publicSubmitPerMinute?: number;
+    publicStatusPerMinute?: number;
+    loginPerMinute?: number;
     checkPerMinute?: number;
     reportChecker?: IsolatedChecker;
     /** The built console to serve (default dist/web/console). */
     consoleDir?: string;
+    /** The public portal's limits and form secret. */
+    portal?: Partial<PortalOptions>;
   } = {},
 ) {
   const { platform, clock, close } = await freshPlatform(fresh);
@@ -31,12 +37,17 @@ export async function freshServer(
     platform,
     logger: { ...(loggerOptions('info') as object), stream },
     trustProxy: options.trustProxy ?? false,
-    loginPerMinute: 1000,
+    loginPerMinute: options.loginPerMinute ?? 1000,
     publicSubmitPerMinute: options.publicSubmitPerMinute ?? 1000,
-    publicStatusPerMinute: 1000,
+    publicStatusPerMinute: options.publicStatusPerMinute ?? 1000,
     checkPerMinute: options.checkPerMinute ?? 1000,
-    ...(options.reportChecker ? { reportChecker: options.reportChecker } : {}),
+    // The report checker's per-file limit is generous in tests: a loaded machine reads slowly, and the limit
+    // itself is tested with a checker of its own (test/server/isolated-check.test.ts).
+    ...(options.reportChecker
+      ? { reportChecker: options.reportChecker }
+      : { reportCheck: { timeoutMs: 120_000 } }),
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+    ...(options.portal ? { portal: options.portal } : {}),
   });
   return {
     app,

@@ -9,7 +9,7 @@ describe('damaged PDFs in a plain Node process', () => {
       ['--import', 'tsx', 'test/support/read-damaged-pdfs.ts', '1', '150'],
       {
         encoding: 'utf8',
-        timeout: 240_000,
+        timeout: 540_000,
       },
     );
     const outcomes = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
@@ -17,5 +17,5 @@ describe('damaged PDFs in a plain Node process', () => {
     expect(total).toBe(300);
     expect(Object.keys(outcomes).filter((k) => k.startsWith('not a DomainError'))).toEqual([]);
     expect(outcomes['REPORT_UNREADABLE']).toBeGreaterThan(0);
-  }, 300_000);
+  }, 600_000);
 });

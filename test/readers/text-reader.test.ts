@@ -224,16 +224,15 @@ describe('hostile and non-report input', () => {
       expectError(bytes, ['REPORT_UNREADABLE', 'REPORT_NOT_FOUND']);
     }
   });
-  it('a megabyte-long line is read in bounded time', () => {
+  // How long these take is measured by `npm run bench:fuzz` (as a ratio to a normal report); a test's time limit
+  // would fail on a loaded machine. A reader that never ends still fails here, at the suite's test timeout.
+  it('a megabyte-long line is read', () => {
     const long = `${'数'.repeat(600_000)}${'1'.repeat(500_000)}`;
-    const started = Date.now();
     expectError(encoder.encode(long), ['REPORT_NOT_FOUND']);
     const report = `${renderTextLayouts(base()).tsv}\n${long}\n`;
     expect(read(report).report.applications).toEqual(base().applications);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
-  it('a huge table-like file is read in bounded time', () => {
-    const started = Date.now();
+  it('a huge table-like file is read', () => {
     const rows = Array.from(
       { length: 40_000 },
       (_, n) => `${n % 2 === 0 ? '（一）予以公开' : '3.其他'}\n${n % 10}`,
@@ -241,7 +240,6 @@ describe('hostile and non-report input', () => {
     const text = `三、收到和处理政府信息公开申请情况\n${rows.join('\n')}\n四、政府信息公开行政复议、行政诉讼情况\n${'0\n'.repeat(50_000)}`;
     const { report } = read(text);
     expect(report.doubts?.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('a truncated report still reads what it has and names what is missing', () => {

@@ -68,7 +68,7 @@ describe.each(databases)('applications over HTTP on %s', (_name, fresh) => {
     });
     expect(list.json().applications).toHaveLength(300);
     expect(list.json().applications[0].status).toBe('awaitingReceipt');
-  }, 60_000);
+  });
 
   it('a form submitted twice is one case; status by number and code shows no personal data', async () => {
     const submit = () =>

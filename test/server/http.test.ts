@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { limits } from '../../src/core/limits.js';
+import { throttlePolicies } from '../../src/core/login-throttle.js';
 import { createUser } from '../../src/services/accounts/create-user.js';
 import { cliOperator } from '../../src/services/accounts/principal.js';
 import { freshSqlite } from '../helpers/databases.js';
@@ -19,7 +20,7 @@ describe('the HTTP API: auth, CSRF, errors, headers, logs', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    server = await freshServer(freshSqlite, { trustProxy: true });
+    server = await freshServer(freshSqlite, { trustProxy: 1 });
     app = server.app;
     await createUser(server.platform, cliOperator, {
       username: 'http.user',
@@ -181,20 +182,24 @@ describe('the HTTP API: auth, CSRF, errors, headers, logs', () => {
     expect(expired.statusCode).toBe(401);
   });
 
-  it('locks an account after repeated failures (423) and says so in both languages', async () => {
-    for (let i = 1; i < limits.loginMaxFailures; i++) {
+  it('throttles repeated failures (429, Retry-After) and says until when in Beijing time, in both languages', async () => {
+    for (let i = 0; i < throttlePolicies.accountAddress.freeFailures; i++) {
       const failed = await login('http.user', 'wrong password');
       expect(failed.statusCode).toBe(401);
       expect(failed.json().error.code).toBe('LOGIN_FAILED');
     }
-    const locked = await login('http.user', 'wrong password');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error).toMatchObject({
-      code: 'ACCOUNT_LOCKED',
-      message: expect.stringContaining('锁定'),
-      messageEn: expect.stringContaining('locked'),
+    const throttled = await login('http.user', password);
+    expect(throttled.statusCode).toBe(429);
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+    expect(throttled.json().error).toMatchObject({
+      code: 'LOGIN_THROTTLED',
+      message: expect.stringMatching(/北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 之后再试/),
+      messageEn: expect.stringContaining('Beijing time'),
     });
-    expect((await login('http.user', password)).statusCode).toBe(423);
+    expect(throttled.json().error.message).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+    // The owner signing in from another address is not held back.
+    expect((await login('http.user', password, { 'x-forwarded-for': '198.51.100.77' })).statusCode).toBe(200);
+    server.clock.now = new Date(server.clock.now.getTime() + throttlePolicies.accountAddress.maxDelayMs);
   });
 
   it('answers coded errors for bad input, unknown routes and wrong media types', async () => {

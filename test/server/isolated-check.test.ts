@@ -3,6 +3,11 @@
  * results as reading in-process, a stalled reader answered with REPORT_TIMEOUT within the limit while the server
  * keeps answering, 503 when no worker can run, and a clean shutdown with the pool. Real workers, no mocks; the
  * stall is the scan's test seam (GONGKAI_SCAN_TEST_STALL, on the upload's name).
+ *
+ * No timing here depends on the machine's speed: real reads get a generous limit (READ_LIMIT_MS), and the
+ * checkers that meet a stalled file (STALL_LIMIT_MS) otherwise read only a small text report. What is compared
+ * is the order of events (health answers while the stalled read is still pending; the busy refusal comes before
+ * the stalled reads end), never a duration against a tight bound.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +22,10 @@ import { cookieOf, hiddenValue, multipart, urlencoded } from '../support/forms.j
 import { REPORTS } from '../support/fixtures.js';
 
 const STALL = 'stall-in-test';
-const TIMEOUT_MS = 1500;
+/** The limit for real reads (a PDF among them): far beyond what any read takes, even on a loaded machine. */
+const READ_LIMIT_MS = 120_000;
+/** The limit of the checkers that meet a stalled file: each stall costs this long, so it is kept short. */
+const STALL_LIMIT_MS = 5000;
 const seedText = readFileSync(`${REPORTS}seeds/000_f6cea51e2393d527.txt`);
 const pdfName = readdirSync(`${REPORTS}pdf`)
   .filter((n) => n.endsWith('.pdf'))
@@ -27,17 +35,26 @@ const pdf = readFileSync(`${REPORTS}pdf/${pdfName}`);
 describe('the web checker reads in worker threads', () => {
   let server: Awaited<ReturnType<typeof freshServer>>;
   let checker: IsolatedChecker;
+  let stalling: Awaited<ReturnType<typeof freshServer>>;
+  let stallChecker: IsolatedChecker;
 
   beforeAll(async () => {
     checker = new IsolatedChecker({
       workers: 1,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: READ_LIMIT_MS,
       env: { ...process.env, GONGKAI_SCAN_TEST_STALL: STALL },
     });
     server = await freshServer(freshSqlite, { reportChecker: checker });
+    stallChecker = new IsolatedChecker({
+      workers: 1,
+      timeoutMs: STALL_LIMIT_MS,
+      env: { ...process.env, GONGKAI_SCAN_TEST_STALL: STALL },
+    });
+    stalling = await freshServer(freshSqlite, { reportChecker: stallChecker });
   });
   afterAll(async () => {
     await server?.close();
+    await stalling?.close();
   });
 
   it('starts no worker until the first check', () => {
@@ -68,10 +85,10 @@ describe('the web checker reads in worker threads', () => {
   });
 
   it('answers a stalled reader with a REPORT_TIMEOUT page within the limit, serving others meanwhile', async () => {
-    await checker.check({ bytes: seedText, source: 'seed.txt' }); // the worker is up: time only the stall
+    await stallChecker.check({ bytes: seedText, source: 'seed.txt' }); // the worker is up: time only the stall
     const started = performance.now();
     let settled = false;
-    const stalled = server.app
+    const stalled = stalling.app
       .inject({
         method: 'POST',
         url: '/check',
@@ -81,31 +98,29 @@ describe('the web checker reads in worker threads', () => {
       })
       .finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const healthStarted = performance.now();
-    const health = await server.app.inject({ method: 'GET', url: '/api/v1/health' });
+    // The server answers while the stalled read is still pending (it ends only at the limit).
+    const health = await stalling.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(health.statusCode).toBe(200);
-    expect(performance.now() - healthStarted).toBeLessThan(1000);
     expect(settled).toBe(false);
 
     const response = await stalled;
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 5000);
+    expect(elapsed).toBeGreaterThanOrEqual(STALL_LIMIT_MS - 50);
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('<html lang="zh-CN">');
-    expect(response.body).toContain(`读取“${STALL}.txt”超过 1.5 秒的时限，已中止`);
-    expect(response.body).toContain('took longer than the 1.5 s limit');
-    expect(response.body.indexOf('超过 1.5 秒')).toBeLessThan(response.body.indexOf('took longer'));
+    expect(response.body).toContain(`读取“${STALL}.txt”超过 5 秒的时限，已中止`);
+    expect(response.body).toContain('took longer than the 5 s limit');
+    expect(response.body.indexOf('超过 5 秒')).toBeLessThan(response.body.indexOf('took longer'));
 
     // The stuck worker was replaced: the next report is read as usual.
-    const next = await server.app.inject({
+    const next = await stalling.app.inject({
       method: 'POST',
       url: '/check?lang=en',
       ...(await multipart({ text: seedText.toString('utf8') })),
     });
     expect(next.statusCode).toBe(200);
     expect(next.body).toContain('鼓楼街道办事处');
-    expect(checker.running).toBe(1);
+    expect(stallChecker.running).toBe(1);
   });
 
   it('gives a report that cannot be read its coded error, as before', async () => {
@@ -125,14 +140,14 @@ describe('the web checker reads in worker threads', () => {
 
   it('marks only the stalled file of a batch, and checks the others', async () => {
     const password = 'isolated check password';
-    await createUser(server.platform, cliOperator, {
+    await createUser(stalling.platform, cliOperator, {
       username: 'isolated.supervisor',
       displayName: 'isolated.supervisor',
       password,
       grants: [{ role: 'supervisor', agency: 'demo-district' }],
     });
-    const form = await server.app.inject({ method: 'GET', url: '/login' });
-    const login = await server.app.inject({
+    const form = await stalling.app.inject({ method: 'GET', url: '/login' });
+    const login = await stalling.app.inject({
       method: 'POST',
       url: '/login',
       ...urlencoded({
@@ -148,21 +163,21 @@ describe('the web checker reads in worker threads', () => {
     });
     const cookie = cookieOf(login, 'gongkai_session');
     const csrf = hiddenValue(
-      (await server.app.inject({ method: 'GET', url: '/batch', headers: { cookie } })).body,
+      (await stalling.app.inject({ method: 'GET', url: '/batch', headers: { cookie } })).body,
       '_csrf',
     );
     const body = await multipart({ _csrf: csrf }, [
       { field: 'files', name: `${STALL}.txt`, bytes: seedText },
       { field: 'files', name: 'seed.txt', bytes: seedText },
     ]);
-    const response = await server.app.inject({
+    const response = await stalling.app.inject({
       method: 'POST',
       url: '/batch',
       payload: body.payload,
       headers: { ...body.headers, cookie },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain(`读取“${STALL}.txt”超过 1.5 秒的时限`);
+    expect(response.body).toContain(`读取“${STALL}.txt”超过 5 秒的时限`);
     expect(response.body).toContain('鼓楼街道办事处');
   });
 
@@ -170,24 +185,27 @@ describe('the web checker reads in worker threads', () => {
     const queued = new IsolatedChecker({
       workers: 1,
       maxWaiting: 1,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: STALL_LIMIT_MS,
       env: { ...process.env, GONGKAI_SCAN_TEST_STALL: STALL },
     });
     const busy = await freshServer(freshSqlite, { reportChecker: queued });
     try {
+      let ended = 0;
       const stalled = (n: number) =>
-        queued.check({ bytes: seedText, source: `${STALL}-${n}.txt` }).catch((error: unknown) => error);
+        queued
+          .check({ bytes: seedText, source: `${STALL}-${n}.txt` })
+          .catch((error: unknown) => error)
+          .finally(() => (ended += 1));
       // One stalls in the worker, one waits for it: the queue is full.
       const running = [stalled(1), stalled(2)];
       expect(queued.pending).toBe(2);
-      const started = performance.now();
       const refused = await busy.app.inject({
         method: 'POST',
         url: '/check',
         ...(await multipart({ text: seedText.toString('utf8') })),
       });
-      // Refused without waiting for the stalled reads (each takes the 1.5 s limit).
-      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
+      // Refused without waiting for the stalled reads (each ends only at the limit).
+      expect(ended).toBe(0);
       expect(refused.statusCode).toBe(503);
       expect(refused.headers['retry-after']).toBe('10');
       expect(refused.body).toContain('<html lang="zh-CN">');

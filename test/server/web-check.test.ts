@@ -99,7 +99,7 @@ describe('the web report checker (HTTP)', () => {
     const css = await app.inject({ method: 'GET', url: '/assets/site.css' });
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-type']).toContain('text/css');
-    expect((await app.inject({ method: 'GET', url: '/' })).headers.location).toBe('/check');
+    expect((await app.inject({ method: 'GET', url: '/' })).headers.location).toBe('/gk');
   });
 
   it('reads a pasted seed report and shows the official tables with where each number was read', async () => {
@@ -126,6 +126,13 @@ describe('the web report checker (HTTP)', () => {
     );
     expect(body).toMatch(
       /id="c-applications-newReceived-6-tip" role="tooltip"\s*>一、本年新收[^<]*读取自：\s*第 \d+ 行/,
+    ); // The report travels once: the language switch submits the downloads' form to /check/view.
+    expect(body.match(/name="report"/g)).toHaveLength(1);
+    expect(body).toMatch(
+      /<form\s+method="post"\s+action="\/check\/export"\s+class="downloads"\s+id="resend"\s*>/,
+    );
+    expect(body).toMatch(
+      /<button\s+type="submit"\s+form="resend"\s+formaction="\/check\/view\?lang=en"\s+lang="en"/,
     );
   });
 

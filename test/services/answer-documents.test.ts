@@ -59,7 +59,11 @@ describe.each(databases)('answer documents of cases on %s', (_name, fresh) => {
   afterAll(() => close());
 
   it('refuses a case without an outcome, then issues once with the next 文号', async () => {
-    const hostile = '<script>alert(1)</script> & "王五" \u0007';
+    // Control characters are refused where text enters (issue 17 item 5); markup must be escaped in the letter.
+    await expect(
+      register({ applicant: { ...applicationInput('x').applicant, name: '王五 \u0007' } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const hostile = '<script>alert(1)</script> & "王五" ';
     const record = await register({
       applicant: { ...applicationInput('x').applicant, name: hostile },
       request: { description: '关于<w:p>与&amp;的文件' },
@@ -93,7 +97,7 @@ describe.each(databases)('answer documents of cases on %s', (_name, fresh) => {
       '示范区教育局',
       '政府信息不予公开告知书',
       '示教公开〔2026〕第1号',
-      `${hostile.trim().replace('\u0007', '')}：`,
+      `${hostile.trim()}：`,
     ]);
     expect(text).toContain(
       '本机关于2026年3月2日收到你（单位）提出的政府信息公开申请（申请编号：DEMO-EDUCATION-2026-00001）',
@@ -120,6 +124,12 @@ describe.each(databases)('answer documents of cases on %s', (_name, fresh) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entityType: 'application', entityId: record.id });
     expect(JSON.stringify(audit[0]!.after)).not.toContain('script');
+    // Each read of the issued document (it names the applicant) is in the audit trail (issue 17 item 8).
+    const reads = (await listAudit(platform, cliOperator, { afterSeq: 0, limit: 500 })).filter(
+      (e) => e.action === 'personal-data.read' && e.entityId === record.id,
+    );
+    expect(reads).toHaveLength(2);
+    expect(reads.every((e) => (e.after as { kind: string }).kind === 'answer-document')).toBe(true);
     expect((await verifyAuditChain(platform)).ok).toBe(true);
   });
 

@@ -198,6 +198,8 @@ export async function generateYear(
         idempotencyHash: null,
         applicantKey: `g${i % 997}`,
         eventCount: events.length,
+        dueOrdinal: null,
+        dueProvisional: false,
       },
       events: events.map((event, k) => ({
         seq: k + 1,

@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
-import { backupDatabase, restoreDatabase } from '../../services/platform/backup-database.js';
+import { backupDatabase, restoreDatabase, sqliteFileOf } from '../../services/platform/backup-database.js';
+import {
+  anchorBackup,
+  anchorRestore,
+  backupAnchorFile,
+  checkBackupAnchor,
+} from '../../services/audit/anchor-audit-chain.js';
 import { migrateDatabase } from '../../services/platform/platform.js';
 import type { CliIo } from '../io.js';
-import { asCliError, cliConfig } from './with-platform.js';
+import { announceDatabase, asCliError, cliConfig } from './with-platform.js';
 
 /** `gongkai db migrate|backup|restore`. */
 export function registerDbCommands(program: Command, io: CliIo): void {
@@ -13,7 +19,9 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .description('执行待运行的数据库迁移 / apply pending migrations')
     .action(async () => {
       try {
-        const applied = await migrateDatabase(cliConfig(io).databaseUrl);
+        const url = cliConfig(io).databaseUrl;
+        announceDatabase(io, url);
+        const applied = await migrateDatabase(url);
         io.stdout(
           applied.length === 0
             ? '数据库已是最新 / database is up to date\n'
@@ -27,8 +35,15 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     .description('在线备份 SQLite 数据库（服务可继续运行） / consistent online backup of the SQLite database')
     .action(async (file: string) => {
       try {
-        await backupDatabase(cliConfig(io).databaseUrl, file);
-        io.stdout(`已备份到 / backed up to ${file}\n`);
+        const config = cliConfig(io);
+        announceDatabase(io, config.databaseUrl);
+        await backupDatabase(config.databaseUrl, file);
+        // The backup's audit head, beside it and in the live database's anchor file (docs/operations.md).
+        const anchor = anchorBackup(file, config.auditAnchorFile);
+        io.stdout(
+          `已备份到 / backed up to ${file}\n` +
+            `审计链头 / audit head: ${anchor.entries}:${anchor.hash}（已记入 / written to ${backupAnchorFile(file)}）\n`,
+        );
       } catch (error) {
         throw asCliError(error);
       }
@@ -39,8 +54,17 @@ export function registerDbCommands(program: Command, io: CliIo): void {
     )
     .action(async (file: string) => {
       try {
-        restoreDatabase(cliConfig(io).databaseUrl, file);
-        io.stdout(`已从 ${file} 恢复 / restored from ${file}\n`);
+        const config = cliConfig(io);
+        announceDatabase(io, config.databaseUrl);
+        // A backup changed after it was taken no longer matches the audit anchor written beside it.
+        checkBackupAnchor(file);
+        restoreDatabase(config.databaseUrl, file);
+        // The restored chain is shorter than the anchors written since the backup: it starts afresh.
+        const anchor = anchorRestore(sqliteFileOf(config.databaseUrl), config.auditAnchorFile);
+        io.stdout(
+          `已从 ${file} 恢复 / restored from ${file}\n` +
+            `审计链头 / audit head: ${anchor.entries}:${anchor.hash}\n`,
+        );
       } catch (error) {
         throw asCliError(error);
       }

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { countBySeverity } from '../../core/report/findings.js';
 import { renderReportText } from '../../core/report/render-text.js';
-import { compileAnnualReport, explainCell } from '../../services/reports/compile-annual-report.js';
 import { CliError, parseLang, type CliIo } from '../io.js';
 import { formatFindings } from './report.js';
 import { operatorOf, withPlatform } from './with-platform.js';
@@ -41,6 +40,8 @@ export function registerReportCompileCommand(report: Command, io: CliIo): void {
       const lang = parseLang(options.lang);
       const year = Number(options.year);
       if (!/^\d{4}$/.test(options.year)) throw new CliError(`年度无效 / invalid year: ${options.year}`, 2);
+      const { compileAnnualReport, explainCell } =
+        await import('../../services/reports/compile-annual-report.js');
       await withPlatform(io, async (platform) => {
         const compiled = await compileAnnualReport(platform, operatorOf(io), {
           agency: options.agency,

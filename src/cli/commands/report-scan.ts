@@ -1,7 +1,7 @@
 /** `gongkai report scan DIR --out results.jsonl`: read and check every report under a folder, in parallel. */
 import type { Command } from 'commander';
 import { RULES, type RuleId } from '../../core/report/findings.js';
-import { scanReports, type ScanSummary } from '../../services/scan/scan-reports.js';
+import type { ScanSummary } from '../../services/scan/scan-reports.js';
 import { CliError, parseLang, type CliIo, type Lang } from '../io.js';
 import { formatDuration, progressReporter } from '../progress.js';
 import { withDomainErrors } from './shared.js';
@@ -107,6 +107,7 @@ export function registerReportScan(report: Command, io: CliIo): void {
         const stopListening = io.onInterrupt?.(() => controller.abort()) ?? (() => undefined);
         let summary: ScanSummary;
         try {
+          const { scanReports } = await import('../../services/scan/scan-reports.js');
           summary = await scanReports({
             dir,
             out: options.out,

@@ -8,8 +8,10 @@ import { renderReportText } from '../../core/report/render-text.js';
 import { checkReportFile, loadReportFile, type ReportFile } from '../../services/reports/check-report.js';
 import { parseLang, type CliIo, type Lang } from '../io.js';
 import { registerReportCompileCommand } from './report-compile.js';
+import { registerReportExportCommand } from './report-export.js';
 import { registerReportParse } from './report-parse.js';
 import { registerReportScan } from './report-scan.js';
+import { registerReportFiguresImportCommand } from './report-figures-import.js';
 import { readReportInput, withDomainErrors } from './shared.js';
 
 function header(report: AnnualReport, lang: Lang): string {
@@ -106,6 +108,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       ),
     );
 
+  registerReportFiguresImportCommand(report, io);
   registerReportParse(report, io);
   registerReportScan(report, io);
 
@@ -130,4 +133,5 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .action(() => io.stdout(`${JSON.stringify(annualReportJsonSchema(), null, 2)}\n`));
 
   registerReportCompileCommand(report, io);
+  registerReportExportCommand(report, io);
 }

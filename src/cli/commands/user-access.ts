@@ -4,6 +4,7 @@ import { disableUser } from '../../services/accounts/disable-user.js';
 import { enableUser } from '../../services/accounts/enable-user.js';
 import { getUser } from '../../services/accounts/get-user.js';
 import { grantRole } from '../../services/accounts/grant-role.js';
+import { listAdminGrants } from '../../services/accounts/list-admin-grants.js';
 import { listTokens } from '../../services/accounts/list-tokens.js';
 import { listUsers } from '../../services/accounts/list-users.js';
 import { removeGrant } from '../../services/accounts/remove-grant.js';
@@ -41,6 +42,33 @@ function print(io: CliIo, user: UserView, json: boolean | undefined): void {
  * change that widens or narrows access ends the account's sessions and API tokens.
  */
 export function registerUserAccessCommands(user: Command, io: CliIo, parseGrant: GrantParser): void {
+  user
+    .command('admin-grants')
+    .description(
+      '管理员授予的角色（可读个人信息者、账户也由其创建者在前） / roles administrators granted, those reading personal data first',
+    )
+    .option('--json', '输出 JSON / print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const grants = await withPlatform(io, (platform) => listAdminGrants(platform, operatorOf(io)));
+      if (options.json) {
+        io.stdout(`${JSON.stringify(grants, null, 2)}\n`);
+        return;
+      }
+      if (grants.length === 0) io.stdout('没有管理员授予的角色 / no roles granted by administrators\n');
+      for (const g of grants) {
+        const marks = [
+          g.readsPersonalData ? '可读个人信息 / reads personal data' : '',
+          g.accountMadeByGranter ? '账户由同一管理员创建 / account made by the same administrator' : '',
+          g.disabled ? '已停用 / disabled' : '',
+        ].filter(Boolean);
+        io.stdout(
+          `${g.username}  ${g.role}（${roleLabels[g.role]}）@${g.agencyCode}  ` +
+            `授予 / granted ${g.grantedAt ?? '?'} by ${g.grantedBy ?? '?'}` +
+            (marks.length > 0 ? `  [${marks.join('; ')}]` : '') +
+            '\n',
+        );
+      }
+    });
   user
     .command('list')
     .description('列出账户 / list accounts')

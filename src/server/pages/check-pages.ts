@@ -103,10 +103,21 @@ export function resendFields(view: CheckView): Html {
     <input type="hidden" name="report" value="${JSON.stringify(view.report)}" />`;
 }
 
-/** The download buttons: a POST that re-sends the report; the server checks it again and answers a file. */
-export function downloadForm(view: CheckView, lang: Lang): Html {
+/** The id of the form holding a result's re-send fields (the language switch submits it too). */
+export const resendFormId = (prefix = '') => `${prefix}resend`;
+
+/**
+ * The download buttons: a POST that re-sends the report; the server checks it again and answers a file. The page
+ * carries the report once, in this form; the language switch is a button of this form with its own action.
+ */
+export function downloadForm(view: CheckView, lang: Lang, prefix = ''): Html {
   const w = words(lang);
-  return html`<form method="post" action="${withLang('/check/export', lang)}" class="downloads">
+  return html`<form
+    method="post"
+    action="${withLang('/check/export', lang)}"
+    class="downloads"
+    id="${resendFormId(prefix)}"
+  >
     ${resendFields(view)}
     <button class="secondary" type="submit" name="as" value="json">${w.downloadJson}</button>
     <button class="secondary" type="submit" name="as" value="csv">${w.downloadCsv}</button>
@@ -147,7 +158,7 @@ export function reportView(view: CheckView, lang: Lang, prefix = '', headingLeve
     headingLevel === 1 ? html`<h1>${w.resultTitle(title)}</h1>` : html`<h2 id="${prefix}title">${title}</h2>`;
   return html`${heading} ${summary(view, lang, prefix)}
     <h${headingLevel + 1}>${w.downloads}</h${headingLevel + 1}>
-    ${downloadForm(view, lang)}
+    ${downloadForm(view, lang, prefix)}
     <div class="layout">
       <aside class="findings" aria-labelledby="${prefix ? `${prefix}title ` : ''}${prefix}h-findings">
         <h${headingLevel + 1} id="${prefix}h-findings">${w.findings}</h${headingLevel + 1}>

@@ -46,3 +46,24 @@ export function presentUser(user: UserView): z.infer<typeof userReply> {
     createdBy: user.createdBy,
   };
 }
+
+/** A role an administrator granted, as supervisors and auditors see it (GET /api/v1/supervision/admin-grants). */
+export const adminGrantReply = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  userId: z.string(),
+  role: z.enum(roles),
+  agencyId: z.string(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  grantedAt: time.nullable(),
+  grantedBy: z.string().nullable().describe('授予的管理员 / the administrator who granted it'),
+  grantedByUserId: z.string(),
+  readsPersonalData: z
+    .boolean()
+    .describe('可读办件及申请人个人信息 / reads cases and applicants’ personal data'),
+  accountMadeByGranter: z
+    .boolean()
+    .describe('账户也由该管理员创建 / the same administrator created the account'),
+  disabled: z.boolean(),
+});

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { parseQuery, queryInteger } from '../edge-validation.js';
 import { caseStatusLabels, type CaseStatus } from '../../core/applications/state-machine.js';
 import {
   caseEventInput,
@@ -12,7 +13,7 @@ import {
 } from '../../services/applications/application-input.js';
 import { getApplication } from '../../services/applications/get-application.js';
 import {
-  listApplications,
+  listApplicationsPage,
   type ListApplicationsQuery,
 } from '../../services/applications/list-applications.js';
 import type { Platform } from '../../services/platform/platform.js';
@@ -48,10 +49,28 @@ const listQuery = {
     status: { type: 'string', enum: Object.keys(caseStatusLabels) },
     subtree: { type: 'boolean', description: '含下级机关 / include agencies below' },
     withinDays: { type: 'integer', description: 'dueSoon: 工作日数 / working days ahead (default 5)' },
-    limit: { type: 'integer' },
-    offset: { type: 'integer' },
+    limit: { type: 'integer', description: '每页条数（1–1000，默认 100）/ page size (1–1000, default 100)' },
+    cursor: {
+      type: 'string',
+      description: '上一页返回的 nextCursor / the nextCursor of the previous page',
+    },
+    offset: {
+      type: 'integer',
+      description: '跳过的条数（至多 10000，建议用 cursor）/ rows to skip (at most 10,000; prefer cursor)',
+    },
   },
 };
+
+/** The list's query, checked at the edge: numbers are whole numbers in range, words are the listed ones. */
+const listQuerySchema = z.object({
+  filter: z.enum(['all', 'open', 'closed', 'dueSoon', 'overdue']).optional(),
+  status: z.enum(Object.keys(caseStatusLabels) as [string, ...string[]]).optional(),
+  subtree: z.enum(['true', 'false']).optional(),
+  withinDays: queryInteger(0, 60),
+  limit: queryInteger(1, 1000),
+  cursor: z.string().max(2000).optional(),
+  offset: queryInteger(0, 10_000_000),
+});
 
 /** Staff API for disclosure applications: intake, case view, events, lists, appeals. */
 export function registerApplicationRoutes(app: FastifyInstance, platform: Platform): void {
@@ -85,22 +104,31 @@ export function registerApplicationRoutes(app: FastifyInstance, platform: Platfo
         params: idParam,
         querystring: listQuery,
         security: secured,
-        response: replies({ 200: z.object({ applications: z.array(applicationListItemReply) }) }),
+        response: replies({
+          200: z.object({
+            applications: z.array(applicationListItemReply),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page'),
+          }),
+        }),
       },
     },
     async (request) => {
-      const q = request.query;
+      const q = parseQuery(listQuerySchema, request.query);
       const query: ListApplicationsQuery = {
         agency: request.params.id,
         subtree: q.subtree === 'true',
-        filter: (q.filter as ListApplicationsQuery['filter']) ?? 'all',
+        filter: q.filter ?? 'all',
         status: q.status as CaseStatus | undefined,
-        withinDays: q.withinDays === undefined ? undefined : Number(q.withinDays),
-        limit: q.limit === undefined ? undefined : Number(q.limit),
-        offset: q.offset === undefined ? undefined : Number(q.offset),
+        withinDays: q.withinDays,
+        limit: q.limit,
+        cursor: q.cursor,
+        offset: q.offset,
       };
-      const items = await listApplications(platform, staffOf(request), query);
-      return { applications: items.map(presentListItem) };
+      const page = await listApplicationsPage(platform, staffOf(request), query);
+      return { applications: page.items.map(presentListItem), nextCursor: page.nextCursor };
     },
   );
   app.get<{ Params: { ref: string } }>(

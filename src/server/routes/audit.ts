@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { limits } from '../../core/limits.js';
+import { parseQuery, queryInteger } from '../edge-validation.js';
 import { errors } from '../../services/platform/errors.js';
 import { listAudit } from '../../services/audit/list-audit.js';
 import type { Platform } from '../../services/platform/platform.js';
@@ -9,6 +11,11 @@ import { replies, secured } from '../openapi.js';
 import { z } from 'zod';
 import { auditEntryReply, auditVerificationReply } from '../schemas/platform.js';
 import { presentAuditEntry } from '../presenters/audit.js';
+
+const auditQuery = z.object({
+  afterSeq: queryInteger(0, Number.MAX_SAFE_INTEGER),
+  limit: queryInteger(1, limits.auditPageMax),
+});
 
 /** The audit trail: entries of the caller's subtrees (admins, auditors) and a chain check. */
 export function registerAuditRoutes(app: FastifyInstance, platform: Platform): void {
@@ -28,8 +35,9 @@ export function registerAuditRoutes(app: FastifyInstance, platform: Platform): v
       },
     },
     async (request) => {
-      const afterSeq = Number(request.query.afterSeq ?? 0) || 0;
-      const limit = Number(request.query.limit ?? 100) || 100;
+      const query = parseQuery(auditQuery, request.query);
+      const afterSeq = query.afterSeq ?? 0;
+      const limit = query.limit ?? 100;
       return {
         entries: (await listAudit(platform, staffOf(request), { afterSeq, limit })).map(presentAuditEntry),
       };

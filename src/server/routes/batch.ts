@@ -6,7 +6,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
-import { expandReportFiles } from '../../services/reports/expand-report-files.js';
 import type { IsolatedChecker } from '../../services/reports/isolated-check.js';
 import { listAgencies } from '../../services/agencies/list-agencies.js';
 import type { Platform } from '../../services/platform/platform.js';
@@ -137,7 +136,8 @@ export function registerBatchRoutes(
       fieldBytes: 1024,
     });
     requireFormCsrf(request, form.fields._csrf);
-    const files = expandReportFiles(form.files.map((f) => ({ name: f.name || 'upload', bytes: f.bytes })));
+    // Archives are expanded in the checker's worker threads: a zip bomb is refused there, not on this thread.
+    const files = await checker.expand(form.files.map((f) => ({ name: f.name || 'upload', bytes: f.bytes })));
     if (files.length === 0) {
       const problem = lang === 'en' ? 'Choose at least one file.' : '请至少选择一个文件。';
       return sendPage(

@@ -9,7 +9,7 @@ import { limits } from '../../core/limits.js';
 import type { ReportFile } from '../../services/reports/check-report.js';
 import type { IsolatedChecker } from '../../services/reports/isolated-check.js';
 import { statusOf } from '../error-status.js';
-import { checkForm, resultBody, type CheckView } from '../pages/check-pages.js';
+import { checkForm, resendFormId, resultBody, type CheckView } from '../pages/check-pages.js';
 import { html } from '../pages/html.js';
 import { words, type Lang } from '../pages/i18n.js';
 import { page } from '../pages/layout.js';
@@ -41,12 +41,15 @@ const NOT_ABOUT_THE_REPORT = new Set(['REPORT_TIMEOUT', 'REPORT_CHECKER_UNAVAILA
 /** The result page, with a language switch that re-sends the report instead of a link that would lose it. */
 export function resultPage(request: FastifyRequest, view: CheckView, lang: Lang): string {
   const other: Lang = lang === 'en' ? 'zh' : 'en';
-  const languageSwitch = html`<form method="post" action="/check/view${other === 'en' ? '?lang=en' : ''}">
-    <input type="hidden" name="name" value="${view.name}" />
-    <input type="hidden" name="format" value="${view.format}" />
-    <input type="hidden" name="report" value="${JSON.stringify(view.report)}" />
-    <button type="submit" lang="${other === 'en' ? 'en' : 'zh-CN'}">${words(lang).languageSwitch}</button>
-  </form>`;
+  // It submits the downloads' form (the report's only copy on the page) to /check/view instead.
+  const languageSwitch = html`<button
+    type="submit"
+    form="${resendFormId()}"
+    formaction="/check/view${other === 'en' ? '?lang=en' : ''}"
+    lang="${other === 'en' ? 'en' : 'zh-CN'}"
+  >
+    ${words(lang).languageSwitch}
+  </button>`;
   return page(
     {
       lang,
@@ -106,8 +109,9 @@ export function registerCheckRoutes(
       throw new DomainError('RATE_LIMITED', '请求过于频繁，请稍后再试', 'too many requests, try again later');
     }
   };
+  // The site's front door is the public 政府信息公开 portal (routes/portal.ts), which links to the checker.
   app.get('/', { config: { public: true } }, (request, reply) =>
-    reply.redirect(requestLang(request) === 'en' ? '/check?lang=en' : '/check'),
+    reply.redirect(requestLang(request) === 'en' ? '/gk?lang=en' : '/gk'),
   );
   app.get('/assets/site.css', { config: { public: true } }, (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(SITE_CSS),

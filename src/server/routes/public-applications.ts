@@ -35,8 +35,11 @@ export function registerPublicApplicationRoutes(
         tags,
         summary: '在线提交政府信息公开申请 / submit an application online',
         description:
-          'idempotencyKey: 表单生成的随机值；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码。' +
-          ' / a random value of the form: submitting it twice creates one case and returns the same number and code.',
+          'idempotencyKey: 表单生成的随机值（如 UUID；过于简单的值返回 400）；同一表单重复提交只产生一件申请，并返回同一' +
+          '受理编号和查询码；同一编号配不同内容返回 409 IDEMPOTENCY_KEY_REUSED，不透露任何已有申请。' +
+          ' / a random value of the form (such as a UUID; guessable values answer 400): submitting it twice creates' +
+          ' one case and returns the same number and code; the same key with other content answers 409' +
+          ' IDEMPOTENCY_KEY_REUSED and reveals nothing of the case it names.',
         params: idParam,
         body: docSchema(publicApplicationInput),
         response: replies({ 200: publicReceiptReply, 201: publicReceiptReply }),

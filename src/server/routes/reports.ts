@@ -4,10 +4,16 @@ import {
   type ProactiveFiguresInput,
 } from '../../services/applications/application-input.js';
 import { compileAnnualReport, explainCell } from '../../services/reports/compile-annual-report.js';
+import {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  exportAnnualReport,
+} from '../../services/reports/export/export-annual-report.js';
 import type { Platform } from '../../services/platform/platform.js';
+import { closePdfPrinter } from '../../services/reports/export/pdf-printer.js';
 import { setReportFigures } from '../../services/reports/set-report-figures.js';
 import { staffOf } from '../auth.js';
-import { docSchema, replies, secured } from '../openapi.js';
+import { docSchema, errorBody, replies, replySchema, secured } from '../openapi.js';
 import { z } from 'zod';
 import { compiledReportReply } from '../schemas/reports.js';
 
@@ -23,6 +29,8 @@ const params = {
 /** The annual report compiled from the records, and the table 二 figures staff enter for it. */
 export function registerReportRoutes(app: FastifyInstance, platform: Platform): void {
   const tags = ['reports'];
+  // The PDF export keeps a browser process warm; it ends with the server.
+  app.addHook('onClose', async () => closePdfPrinter());
   app.get<{ Params: { id: string; year: string }; Querystring: { subtree?: string; explain?: string } }>(
     '/api/v1/agencies/:id/reports/:year',
     {
@@ -54,6 +62,58 @@ export function registerReportRoutes(app: FastifyInstance, platform: Platform): 
         caseCount: compiled.caseCount,
         ...(request.query.explain ? { explain: explainCell(compiled, request.query.explain) } : {}),
       };
+    },
+  );
+  app.get<{ Params: { id: string; year: string }; Querystring: { format?: string; subtree?: string } }>(
+    '/api/v1/agencies/:id/reports/:year/export',
+    {
+      schema: {
+        tags,
+        summary: '导出年度报告（DOCX、PDF、XLSX、HTML、JSON） / export the annual report',
+        description:
+          'format: docx | pdf | xlsx | html | json. subtree=true: XLSX 为每个下级机关一行的汇总表（含检查结果与发布状态），其他格式为合并报告 / ' +
+          'with subtree=true, XLSX is the supervisor workbook (one row per agency, its findings and publication status); other formats the combined report. ' +
+          '文件名为中文报告标题（RFC 5987 filename*）/ the file is named after the Chinese title (RFC 5987 filename*).',
+        params,
+        querystring: {
+          type: 'object',
+          properties: {
+            format: { type: 'string', description: EXPORT_FORMATS.join(' | ') },
+            subtree: { type: 'boolean' },
+          },
+        },
+        security: secured,
+        response: {
+          200: {
+            description: '报告文件 / the report file',
+            content: Object.fromEntries(
+              EXPORT_FORMATS.map((f) => [
+                CONTENT_TYPES[f].split(';')[0],
+                { schema: { type: 'string', format: 'binary' } },
+              ]),
+            ),
+          },
+          '4XX': replySchema(errorBody),
+          '5XX': replySchema(errorBody),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportAnnualReport(platform, staffOf(request), {
+        agency: request.params.id,
+        year: Number(request.params.year),
+        format: request.query.format ?? '',
+        subtree: request.query.subtree === 'true',
+      });
+      return reply
+        .header('content-type', file.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(file.bytes));
     },
   );
   app.put<{ Params: { id: string; year: string } }>(

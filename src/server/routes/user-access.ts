@@ -8,13 +8,14 @@ import {
 import { enableUser } from '../../services/accounts/enable-user.js';
 import { grantInput, type GrantInput } from '../../services/accounts/grant-input.js';
 import { grantRole } from '../../services/accounts/grant-role.js';
+import { listAdminGrants } from '../../services/accounts/list-admin-grants.js';
 import { listTokens } from '../../services/accounts/list-tokens.js';
 import { removeGrant } from '../../services/accounts/remove-grant.js';
 import type { Platform } from '../../services/platform/platform.js';
 import { staffOf } from '../auth.js';
 import { docSchema, responses, secured } from '../openapi.js';
 import { presentToken, tokenReply } from '../presenters/token.js';
-import { presentUser, userReply } from '../presenters/user.js';
+import { adminGrantReply, presentUser, userReply } from '../presenters/user.js';
 import { userIdParam } from './users.js';
 
 const grantParams = {
@@ -104,6 +105,19 @@ export function registerUserAccessRoutes(app: FastifyInstance, platform: Platfor
           agency: request.params.agency,
         }),
       ),
+  );
+  app.get(
+    '/api/v1/supervision/admin-grants',
+    {
+      schema: {
+        tags: ['supervision'],
+        summary:
+          '管理员授予的角色（主管部门、审计可见；可读个人信息者在前） / roles administrators granted (for supervisors and auditors)',
+        security: secured,
+        response: responses({ 200: z.object({ grants: z.array(adminGrantReply) }) }, [401, 403]),
+      },
+    },
+    async (request) => ({ grants: await listAdminGrants(platform, staffOf(request)) }),
   );
   app.get<{ Params: { id: string } }>(
     '/api/v1/users/:id/tokens',

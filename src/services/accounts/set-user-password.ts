@@ -10,7 +10,7 @@ import { homeAgencyOf } from './user-view.js';
 import { validate } from '../platform/validate.js';
 
 /**
- * Sets (or generates) a password and lifts any lockout; for the command-line operator. The account's sessions
+ * Sets (or generates) a password; for the command-line operator. The account's sessions
  * and API tokens end in the same transaction: whoever held the old password, or a token made under it, is out.
  * Returns a generated password.
  */

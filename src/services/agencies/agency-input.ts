@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agencyKinds, agencySettingsSchema } from '../../core/agency.js';
 import { limits } from '../../core/limits.js';
+import { isWebUrl } from '../../core/input-rules.js';
 
 const text = (max: number = limits.textMaxLength) => z.string().trim().max(max).nullable().optional();
 
@@ -11,7 +12,16 @@ export const disclosureOfficeInput = {
   officeHours: text(),
   phone: text(limits.nameMaxLength),
   fax: text(limits.nameMaxLength),
-  website: z.string().trim().url().max(limits.textMaxLength).nullable().optional(),
+  website: z
+    .string()
+    .trim()
+    .max(limits.textMaxLength)
+    .refine(
+      isWebUrl,
+      '网址应以 http:// 或 https:// 开头 / the website must be an http:// or https:// address',
+    )
+    .nullable()
+    .optional(),
   email: z.string().trim().email().max(limits.nameMaxLength).nullable().optional(),
 };
 

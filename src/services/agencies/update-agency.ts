@@ -1,5 +1,7 @@
 import { wouldCreateCycle, type Agency } from '../../core/agency.js';
 import { agenciesRepository } from '../../storage/agencies-repository.js';
+import { calendarKeyOf } from '../applications/case-calendar.js';
+import { refreshAgencyCaseClocks } from '../applications/refresh-case-clocks.js';
 import { updateAgencyInput, type UpdateAgencyInput } from './agency-input.js';
 import { withAudit } from '../audit/audit-trail.js';
 import { errors } from '../platform/errors.js';
@@ -50,6 +52,10 @@ export async function updateAgency(
       updatedAt: deps.clock().toISOString(),
     };
     await agenciesRepository.update(trx, after);
+    // Local working days or the counting rule changed: the open cases' due dates move with them.
+    if (calendarKeyOf(after) !== calendarKeyOf(before)) {
+      await refreshAgencyCaseClocks(trx, after, after.updatedAt);
+    }
     record({
       action: 'agency.update',
       entityType: 'agency',

@@ -7,6 +7,7 @@ import { answerDocx } from './docx/answer-docx.js';
 import { loadCase } from '../applications/get-application.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import type { Principal } from '../accounts/principal.js';
+import { recordPersonalDataRead } from '../audit/personal-data-reads.js';
 
 /** The answer document issued for a case (read by whoever may read the case), or ANSWER_NOT_ISSUED. */
 export async function getAnswerDocument(
@@ -14,7 +15,7 @@ export async function getAnswerDocument(
   principal: Principal,
   ref: string,
 ): Promise<IssuedAnswerDocument> {
-  const { stored } = await loadCase(deps.db, principal, ref);
+  const { stored, agency } = await loadCase(deps.db, principal, ref);
   const document = await answerDocumentsRepository.findByApplication(deps.db, stored.record.id);
   if (!document) {
     throw new DomainError(
@@ -23,6 +24,12 @@ export async function getAnswerDocument(
       `no answer document has been issued for ${stored.record.trackingNumber} yet (issue it first)`,
     );
   }
+  // The document names the applicant and their address: the read is audited.
+  await recordPersonalDataRead(deps, principal, {
+    kind: 'answer-document',
+    agencyId: agency.id,
+    cases: [stored.record],
+  });
   return document;
 }
 
@@ -33,5 +40,5 @@ export async function getAnswerDocx(
   ref: string,
 ): Promise<{ docx: Uint8Array; document: IssuedAnswerDocument }> {
   const document = await getAnswerDocument(deps, principal, ref);
-  return { docx: answerDocx(document.content, new Date(document.issuedAt)), document };
+  return { docx: await answerDocx(document.content, new Date(document.issuedAt)), document };
 }

@@ -62,5 +62,5 @@ export async function previewAnswerDocument(
     answerDate: today,
     documentNumber: formatDocumentNumber(source, agency, Number(today.slice(0, 4)), '××'),
   });
-  return { docx: answerDocx(content, now), title: content.title };
+  return { docx: await answerDocx(content, now), title: content.title };
 }

@@ -11,9 +11,14 @@ import {
   identityKinds,
 } from '../../core/applications/record.js';
 import { isResidentIdNumber, isUnifiedSocialCreditCode } from '../../core/identity.js';
+import { isIsoDate } from '../../core/calendar/date.js';
 import { limits } from '../../core/limits.js';
+import { isStrongKey } from '../../core/input-rules.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
+  .refine(isIsoDate, '日期不存在（如 11 月 31 日） / no such day (such as 31 November)');
 const name = z.string().trim().min(1).max(limits.nameMaxLength);
 const text = z.string().trim().min(1).max(limits.textMaxLength);
 const optional = (max: number = limits.textMaxLength) => z.string().trim().max(max).nullable().optional();
@@ -82,13 +87,24 @@ export const formInput = z
   .object({ medium: z.enum(formMedia), delivery: z.enum(deliveryWays), note: optional() })
   .strict();
 
-/** The public form (online channel). `idempotencyKey`: a random value the form carries, ≥ 16 characters. */
+/**
+ * The public form (online channel). `idempotencyKey`: a random value the form carries (≥ 16 characters, not
+ * guessable — see `isStrongKey`); it names this content only: the same key with other content is refused.
+ */
 export const publicApplicationInput = z
   .object({
     applicant: applicantInput,
     request: requestInput,
     form: formInput,
-    idempotencyKey: z.string().min(16).max(200).optional(),
+    idempotencyKey: z
+      .string()
+      .min(16, '表单编号至少 16 个字符 / the form key needs at least 16 characters')
+      .max(200)
+      .refine(
+        isStrongKey,
+        '表单编号过于简单，可能与他人重复；请使用随机生成的值（如 UUID） / the form key is too simple and could match someone else’s; use a random value such as a UUID',
+      )
+      .optional(),
   })
   .strict();
 export type PublicApplicationInput = z.input<typeof publicApplicationInput>;
@@ -99,7 +115,13 @@ export const registerApplicationInput = publicApplicationInput
     /** Agency id or code. */
     agency: z.string().min(1),
     channel: z.enum(channels),
-    submittedAt: z.iso.datetime({ offset: true }).optional(),
+    submittedAt: z.iso
+      .datetime({ offset: true })
+      .refine(
+        (t) => isIsoDate(t.slice(0, 10)),
+        '日期不存在（如 11 月 31 日） / no such day (such as 31 November)',
+      )
+      .optional(),
   })
   .strict();
 export type RegisterApplicationInput = z.input<typeof registerApplicationInput>;

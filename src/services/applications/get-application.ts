@@ -19,6 +19,7 @@ import { errors } from '../platform/errors.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { inScope, readApplicationRoles, scopeOf } from '../policies/access.js';
 import type { Principal } from '../accounts/principal.js';
+import { recordPersonalDataRead } from '../audit/personal-data-reads.js';
 
 /** One case as staff see it: the record, its history, the state and clock replayed from it, and its appeals. */
 export interface ApplicationView {
@@ -102,12 +103,21 @@ export async function viewOf(
   };
 }
 
-/** One case by id or tracking number, with history, state, clock and appeals; out of scope = not found. */
+/**
+ * One case by id or tracking number, with history, state, clock and appeals; out of scope = not found. The read of
+ * the applicant's personal data is audited.
+ */
 export async function getApplication(
   deps: PlatformDeps,
   principal: Principal,
   ref: string,
 ): Promise<ApplicationView> {
   const { stored, agency } = await loadCase(deps.db, principal, ref);
-  return viewOf(deps.db, stored, agency, beijingDate(deps.clock()));
+  const view = await viewOf(deps.db, stored, agency, beijingDate(deps.clock()));
+  await recordPersonalDataRead(deps, principal, {
+    kind: 'case',
+    agencyId: agency.id,
+    cases: [stored.record],
+  });
+  return view;
 }

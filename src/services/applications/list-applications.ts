@@ -1,21 +1,27 @@
 import type { Agency } from '../../core/agency.js';
 import type { ApplicationRecord } from '../../core/applications/record.js';
 import type { CaseStatus } from '../../core/applications/state-machine.js';
-import { hasYear } from '../../core/calendar/calendar.js';
-import { addDays, yearOf } from '../../core/calendar/date.js';
-import { workingDaysLeft } from '../../core/clock/working-days.js';
 import { DomainError } from '../../core/errors.js';
 import { agenciesRepository } from '../../storage/agencies-repository.js';
-import { applicationsRepository } from '../../storage/applications-repository.js';
-import { beijingDate, calendarOf } from './case-calendar.js';
+import {
+  applicationsRepository,
+  caseListOrder,
+  type CaseListPart,
+} from '../../storage/applications-repository.js';
+import { decodeCursor, keysetPage, type KeyValue } from '../../storage/keyset.js';
+import { beijingDate, dayOrdinalOf, lastDateWithOrdinalAtMost } from './case-calendar.js';
 import { errors } from '../platform/errors.js';
 import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { inScope, readApplicationRoles, scopeOf } from '../policies/access.js';
 import type { Principal } from '../accounts/principal.js';
+import { recordPersonalDataRead } from '../audit/personal-data-reads.js';
 
 /** Working days ahead that count as “due soon” unless the caller asks otherwise. */
 export const DUE_SOON_WORKING_DAYS = 5;
+
+/** The deepest `offset` accepted (kept for old clients; `cursor` pages at any depth for the same cost). */
+export const MAX_LIST_OFFSET = 10_000;
 
 export interface ListApplicationsQuery {
   /** Agency id or code; its whole subtree when `subtree`. */
@@ -26,6 +32,9 @@ export interface ListApplicationsQuery {
   status?: CaseStatus;
   withinDays?: number;
   limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Rows to skip (at most MAX_LIST_OFFSET); prefer `cursor`. */
   offset?: number;
 }
 
@@ -37,50 +46,95 @@ export interface ApplicationListItem {
   provisional: boolean;
 }
 
-/** The cases of an agency (or its subtree) the principal may read; due-soon and overdue lists sorted by due date. */
+/** A page of a case list and the cursor of the next one (null on the last page). */
+export interface ApplicationListPage {
+  items: ApplicationListItem[];
+  nextCursor: string | null;
+}
+
+/** The cases of an agency (or its subtree) the principal may read; one page (see listApplicationsPage). */
 export async function listApplications(
   deps: PlatformDeps,
   principal: Principal,
   query: ListApplicationsQuery,
 ): Promise<ApplicationListItem[]> {
+  return (await listApplicationsPage(deps, principal, query)).items;
+}
+
+/**
+ * A page of the cases of an agency (or its subtree) the principal may read. Plain lists are newest first;
+ * due-soon and overdue lists are by due date. Everything is decided in the database from the columns each event
+ * keeps up to date (due date, its working-day ordinal, provisional), and pages follow keyset cursors, so a page
+ * costs the same at any depth and with any number of cases.
+ */
+export async function listApplicationsPage(
+  deps: PlatformDeps,
+  principal: Principal,
+  query: ListApplicationsQuery,
+): Promise<ApplicationListPage> {
   const limit = Number.isInteger(query.limit) ? Math.min(Math.max(query.limit!, 1), 1000) : 100;
   const within = query.withinDays ?? DUE_SOON_WORKING_DAYS;
   if (!Number.isInteger(within) || within < 0 || within > 60) {
     throw new DomainError('VALIDATION_FAILED', 'withinDays 应为 0 至 60', 'withinDays must be 0 to 60');
   }
+  const offset = query.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_LIST_OFFSET) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `offset 应为 0 至 ${MAX_LIST_OFFSET}；翻到更深的页请用 cursor`,
+      `offset must be 0 to ${MAX_LIST_OFFSET}; use cursor for deeper pages`,
+    );
+  }
   const agency = await findAgencyByRef(deps.db, query.agency);
   const tree = await agenciesRepository.listAll(deps.db);
   const scope = scopeOf(principal, tree, readApplicationRoles);
   if (!inScope(scope, agency.id)) throw errors.agencyNotFound(query.agency);
-  const ids = query.subtree
-    ? tree.filter((a) => inScope(scope, a.id) && isUnder(tree, a, agency.id)).map((a) => a.id)
-    : [agency.id];
-  const byId = new Map(tree.map((a) => [a.id, a]));
+  const agencies = query.subtree
+    ? tree.filter((a) => inScope(scope, a.id) && isUnder(tree, a, agency.id))
+    : [agency];
   const today = beijingDate(deps.clock());
   const filter = query.filter ?? 'all';
   const deadlineList = filter === 'dueSoon' || filter === 'overdue';
-  const stored = await applicationsRepository.list(deps.db, {
-    agencyIds: ids,
+  const order = caseListOrder(`applications:${filter}`, deadlineList ? 'due' : 'registered');
+  const after: KeyValue[] | undefined = query.cursor ? decodeCursor(order, query.cursor) : undefined;
+  const parts: CaseListPart[] = agencies.map((a) => {
+    const todayOrdinal = dayOrdinalOf(a, today);
+    if (!deadlineList) return { agencyId: a.id, todayOrdinal };
+    // Overdue: fewer than 0 working days left; due soon: at most `within` (overdue included).
+    const maxOrdinal = filter === 'overdue' ? todayOrdinal - 1 : todayOrdinal + within;
+    return {
+      agencyId: a.id,
+      todayOrdinal,
+      due: { maxOrdinal, onOrBefore: lastDateWithOrdinalAtMost(a, maxOrdinal, today) },
+    };
+  });
+  const rows = await applicationsRepository.listPage(deps.db, {
+    parts,
+    order,
+    open: filter === 'open' ? true : filter === 'closed' ? false : undefined,
     status: query.status,
-    open: filter === 'open' || deadlineList ? true : filter === 'closed' ? false : undefined,
-    // A calendar-day bound wide enough for any run of holidays; the working-day test below is exact.
-    dueOnOrBefore: deadlineList ? addDays(today, filter === 'overdue' ? 0 : within * 2 + 14) : undefined,
-    limit: deadlineList ? 100_000 : limit,
-    offset: deadlineList ? 0 : query.offset,
+    after,
+    take: offset + limit + 1,
   });
-  const items = stored.map((s) => {
-    const a = byId.get(s.record.agencyId)!;
-    const daysLeft =
-      s.record.closedOn === null && s.record.dueOn !== null
-        ? workingDaysLeft(calendarOf(a), s.record.dueOn, today)
-        : null;
-    const provisional = s.record.dueOn !== null && !hasYear(calendarOf(a), yearOf(s.record.dueOn));
-    return { record: s.record, daysLeft, provisional };
+  const page = keysetPage(rows.slice(offset), limit, order, (r) =>
+    deadlineList
+      ? [r.stored.record.dueOn ?? '', r.stored.record.trackingNumber]
+      : [r.stored.record.registeredOn, r.stored.record.trackingNumber],
+  );
+  // The list shows applicants' names: the read is audited with the cases shown.
+  await recordPersonalDataRead(deps, principal, {
+    kind: 'case-list',
+    agencyId: agency.id,
+    cases: page.items.map((r) => r.stored.record),
   });
-  if (!deadlineList) return items;
-  return items
-    .filter((i) => i.daysLeft !== null && (filter === 'overdue' ? i.daysLeft < 0 : i.daysLeft <= within))
-    .slice(query.offset ?? 0, (query.offset ?? 0) + limit);
+  return {
+    items: page.items.map((r) => ({
+      record: r.stored.record,
+      daysLeft: r.daysLeft,
+      provisional: r.stored.dueProvisional,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 function isUnder(tree: readonly Agency[], agency: Agency, rootId: string): boolean {

@@ -8,7 +8,7 @@ import { applicationsRepository } from '../../storage/applications-repository.js
 import { isUniqueViolation } from '../../storage/constraint-errors.js';
 import { caseEventInput, type CaseEventInput } from './application-input.js';
 import { withAudit } from '../audit/audit-trail.js';
-import { beijingDate, calendarOf, clockPolicyOf } from './case-calendar.js';
+import { beijingDate, calendarOf, clockPolicyOf, dueBasisOf } from './case-calendar.js';
 import { errors } from '../platform/errors.js';
 import { loadCase, viewOf, type ApplicationView } from './get-application.js';
 import type { PlatformDeps } from '../platform/platform.js';
@@ -87,6 +87,7 @@ export async function recordApplicationEvent(
         receivedOn: after.receivedOn,
         closedOn: after.closedOn,
         dueOn: after.closedOn === null ? clock.due : null,
+        ...dueBasisOf(agency, clock.due, after.closedOn !== null),
         eventCount: seq,
         updatedAt: at,
       });

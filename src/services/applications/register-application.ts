@@ -20,13 +20,14 @@ import {
   type RegisterApplicationInput,
 } from './application-input.js';
 import { withAuditAs } from '../audit/audit-trail.js';
-import { beijingDate, calendarOf, clockPolicyOf } from './case-calendar.js';
+import { beijingDate, calendarOf, clockPolicyOf, dueBasisOf } from './case-calendar.js';
 import { errors } from '../platform/errors.js';
 import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
 import { handleApplicationRoles, inScope, readAgencyRoles, scopeOf } from '../policies/access.js';
 import { auditActorOf, type Principal } from '../accounts/principal.js';
-import { validate } from '../platform/validate.js';
+import { validate, validationError } from '../platform/validate.js';
+import { regulationsInForceSince, submittedAtSkewMs } from '../../core/input-rules.js';
 
 /** What intake returns: the case, its query code (only when it can be shown), and what intake noticed. */
 export interface RegisteredApplication {
@@ -81,6 +82,66 @@ function monthBounds(date: IsoDate): [IsoDate, IsoDate] {
   return [first, addDays(`${next.slice(0, 7)}-01`, -1)];
 }
 
+/** What a form says, as it is stored: applicant, request, form and channel (not the time it was sent). */
+type FormContent = Pick<ApplicationRecord, 'applicant' | 'request' | 'form' | 'channel'>;
+
+function recordContent(input: Parsed): FormContent {
+  return {
+    applicant: {
+      type: input.applicant.type,
+      name: input.applicant.name,
+      identityKind: input.applicant.identityKind,
+      identityNumber: normaliseIdentityNumber(input.applicant.identityNumber),
+      phone: input.applicant.phone ?? null,
+      email: input.applicant.email ?? null,
+      address: input.applicant.address ?? null,
+      contactPerson: input.applicant.contactPerson ?? null,
+    },
+    request: {
+      title: input.request.title ?? null,
+      documentNumber: input.request.documentNumber ?? null,
+      description: input.request.description,
+    },
+    form: { medium: input.form.medium, delivery: input.form.delivery, note: input.form.note ?? null },
+    channel: input.channel,
+  };
+}
+
+/** A hash of a form's content, compared when a key comes again. */
+function contentOf(content: FormContent): string {
+  const { applicant, request, form, channel } = content;
+  return sha256(`content:${canonicalJson({ applicant, request, form, channel })}`);
+}
+
+/** The earliest submission time accepted: the day the 条例 took effect, in Beijing. */
+const earliestSubmission = new Date(`${regulationsInForceSince}T00:00:00+08:00`);
+
+/**
+ * A submission time staff enter must be a moment that can have happened: not later than now (beyond a small
+ * clock skew) and not before the 政府信息公开条例 took effect (2008-05-01), which no application can predate.
+ */
+function checkSubmittedAt(submittedAt: Date, now: Date): Date {
+  if (submittedAt.getTime() > now.getTime() + submittedAtSkewMs) {
+    throw validationError([
+      {
+        path: 'submittedAt',
+        message: '提交时间不能晚于当前时间',
+        messageEn: 'the submission time cannot be in the future',
+      },
+    ]);
+  }
+  if (submittedAt < earliestSubmission) {
+    throw validationError([
+      {
+        path: 'submittedAt',
+        message: `提交时间不能早于《政府信息公开条例》施行之日（${regulationsInForceSince}）`,
+        messageEn: `the submission time cannot be before the Regulations took effect (${regulationsInForceSince})`,
+      },
+    ]);
+  }
+  return submittedAt;
+}
+
 /**
  * Registers an application inside an open transaction (staff intake and the public channel share it): allocates
  * the tracking number, flags a likely duplicate, appends the `registered` event and projects the state.
@@ -94,7 +155,7 @@ export async function registerInTransaction(
   record: (event: AuditEvent) => void,
 ): Promise<RegisteredApplication> {
   const now = deps.clock();
-  const submittedAt = input.submittedAt ? new Date(input.submittedAt) : now;
+  const submittedAt = input.submittedAt ? checkSubmittedAt(new Date(input.submittedAt), now) : now;
   const registeredOn = beijingDate(submittedAt);
   const applicantKey = applicantKeyOf(input.applicant);
   // A form submitted twice is one case: its key, or failing that its content on the same day.
@@ -106,6 +167,11 @@ export async function registerInTransaction(
   const [monthFirst, monthLast] = monthBounds(registeredOn);
   const existing = await applicationsRepository.findByIdempotency(trx, agency.id, idempotencyHash);
   if (existing) {
+    // A key names one form's content: another content under the same key is someone else's form (or a copied
+    // key), refused without a word about the first case.
+    if (input.idempotencyKey && contentOf(existing.record) !== contentOf(recordContent(input))) {
+      throw errors.idempotencyKeyReused();
+    }
     return {
       record: existing.record,
       queryCode: input.idempotencyKey ? queryCodeFor(input.idempotencyKey, existing.record.id) : null,
@@ -120,11 +186,8 @@ export async function registerInTransaction(
     };
   }
 
-  const requestRecord = {
-    title: input.request.title ?? null,
-    documentNumber: input.request.documentNumber ?? null,
-    description: input.request.description,
-  };
+  const content = recordContent(input);
+  const requestRecord = content.request;
   // 条例第三十六条第六项: a repeated request of the same applicant is flagged with the earlier case.
   const text = requestText(requestRecord);
   let duplicateOf: ApplicationRecord['duplicateOf'] = null;
@@ -157,18 +220,9 @@ export async function registerInTransaction(
     id,
     agencyId: agency.id,
     trackingNumber: formatTrackingNumber(agency.code, year, seq),
-    applicant: {
-      type: input.applicant.type,
-      name: input.applicant.name,
-      identityKind: input.applicant.identityKind,
-      identityNumber: normaliseIdentityNumber(input.applicant.identityNumber),
-      phone: input.applicant.phone ?? null,
-      email: input.applicant.email ?? null,
-      address: input.applicant.address ?? null,
-      contactPerson: input.applicant.contactPerson ?? null,
-    },
+    applicant: content.applicant,
     request: requestRecord,
-    form: { medium: input.form.medium, delivery: input.form.delivery, note: input.form.note ?? null },
+    form: content.form,
     channel,
     submittedAt: submittedAt.toISOString(),
     duplicateOf,
@@ -190,6 +244,7 @@ export async function registerInTransaction(
     idempotencyHash,
     applicantKey,
     eventCount: 1,
+    ...dueBasisOf(agency, clock.due, false),
   });
   await applicationsRepository.appendEvent(trx, id, 1, event, actor, at);
   // The audit entry names the case, never the applicant's personal data.

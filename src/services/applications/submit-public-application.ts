@@ -1,13 +1,15 @@
 import { publicApplicationInput, type PublicApplicationInput } from './application-input.js';
 import { findAgencyByRef } from '../agencies/find-agency.js';
 import type { PlatformDeps } from '../platform/platform.js';
-import { runRegistration, type RegisteredApplication } from './register-application.js';
+import type { RegisteredApplication } from './register-application.js';
+import { registerInNextCommit } from './submission-batch.js';
 import { validate } from '../platform/validate.js';
 
 /**
  * The public online channel (互联网渠道): anyone may submit to an agency. The receipt date is fixed only when the
  * office confirms it (条例第三十一条第三项), so the case starts awaiting confirmation. The audit trail names the
- * source as `public IP`.
+ * source as `public IP`. Submissions arriving together share one commit (submission-batch.ts); each is answered
+ * only once it is durable.
  */
 export async function submitPublicApplication(
   deps: PlatformDeps,
@@ -17,8 +19,14 @@ export async function submitPublicApplication(
 ): Promise<RegisteredApplication> {
   const input = validate(publicApplicationInput, raw);
   const agency = await findAgencyByRef(deps.db, agencyRef);
-  return runRegistration(deps, { userId: null, label: 'public', source: `public ${ip}` }, agency, {
-    ...input,
-    channel: 'online',
-  });
+  return registerInNextCommit(
+    deps,
+    agency,
+    { ...input, channel: 'online' },
+    {
+      userId: null,
+      label: 'public',
+      source: `public ${ip}`,
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../core/errors.js';
+import { beijingTime } from '../../core/login-throttle.js';
 
 /** The coded errors the use cases raise (HTTP status for each: src/server/error-status.ts). */
 export const errors = {
@@ -14,13 +15,14 @@ export const errors = {
   usernameTaken: (username: string) =>
     new DomainError('USERNAME_TAKEN', `用户名已被使用：${username}`, `username already in use: ${username}`),
   loginFailed: () => new DomainError('LOGIN_FAILED', '用户名或密码错误', 'wrong username or password'),
-  accountLocked: (until: string) =>
+  loginThrottled: (until: string, now: Date) =>
     new DomainError(
-      'ACCOUNT_LOCKED',
-      `登录失败次数过多，账户锁定至 ${until}`,
-      `too many failed logins; locked until ${until}`,
+      'LOGIN_THROTTLED',
+      `登录失败次数较多，请于北京时间 ${beijingTime(until)} 之后再试`,
+      `too many failed sign-ins; try again after ${beijingTime(until)} Beijing time (UTC+8)`,
       {
-        lockedUntil: until,
+        until,
+        retryAfterSeconds: Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000)),
       },
     ),
   applicationNotFound: (ref: string) =>
@@ -52,6 +54,13 @@ export const errors = {
       "this is the account's only role; disable the account to end all its access",
     ),
   passwordWrong: () => new DomainError('PASSWORD_WRONG', '当前密码不正确', 'the current password is wrong'),
+  idempotencyKeyReused: () =>
+    new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      '这个表单编号已用于另一份内容不同的申请，本次申请没有提交。请刷新页面，在新表单中重新填写后提交。',
+      'This form key was already used for an application with other content; this one was not submitted. ' +
+        'Reload the page and submit it from a new form.',
+    ),
   tokenNotFound: (id: string) =>
     new DomainError('TOKEN_NOT_FOUND', `找不到访问令牌：${id}`, `API token not found: ${id}`),
 };

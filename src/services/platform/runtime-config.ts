@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { limits } from '../../core/limits.js';
 import { DomainError } from '../../core/errors.js';
-import { defaultDatabaseUrl } from '../../storage/database.js';
+import { defaultDatabaseUrl, parseDatabaseUrl } from '../../storage/database-url.js';
+import { defaultAuditAnchorFile } from '../../storage/audit-anchors.js';
 
 /** Settings shared by the server and the command line, read once from the environment. */
 export interface RuntimeConfig {
@@ -9,6 +10,11 @@ export interface RuntimeConfig {
   scryptLog2N: number;
   /** Default and longest lifetime of a new API token (GONGKAI_TOKEN_EXPIRY_DAYS, default 90). */
   tokenExpiryDays: number;
+  /**
+   * Where the audit chain is anchored (GONGKAI_AUDIT_ANCHOR_FILE; default beside an SQLite file, or
+   * ./data/audit-anchors-<host>-<port>-<db>-<tag>.jsonl for PostgreSQL); null for an in-memory database.
+   */
+  auditAnchorFile: string | null;
 }
 
 const schema = z.object({
@@ -24,6 +30,7 @@ const schema = z.object({
     .max(limits.tokenExpiryMaxDays)
     .default(limits.tokenExpiryDays),
   NODE_ENV: z.string().optional(),
+  GONGKAI_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
 });
 
 /** Reads DATABASE_URL and the password hashing cost; a lower cost than production is accepted only when NODE_ENV=test. */
@@ -49,5 +56,8 @@ export function readRuntimeConfig(env: Record<string, string | undefined>): Runt
     databaseUrl: result.data.DATABASE_URL,
     scryptLog2N: cost,
     tokenExpiryDays: result.data.GONGKAI_TOKEN_EXPIRY_DAYS,
+    auditAnchorFile:
+      result.data.GONGKAI_AUDIT_ANCHOR_FILE ??
+      defaultAuditAnchorFile(parseDatabaseUrl(result.data.DATABASE_URL)),
   };
 }

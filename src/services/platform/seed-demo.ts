@@ -4,6 +4,8 @@ import { createUser } from '../accounts/create-user.js';
 import type { PlatformDeps } from './platform.js';
 import { systemOperator } from '../accounts/principal.js';
 import { seedDemoApplications } from '../applications/seed-demo-applications.js';
+import { seedDemoDocuments } from '../publishing/seed-demo-documents.js';
+import type { Principal } from '../accounts/principal.js';
 
 export interface DemoSeed {
   adminUsername: string;
@@ -79,14 +81,48 @@ export async function seedDemo(deps: PlatformDeps): Promise<DemoSeed | null> {
     },
     { username: 'qu.fuze', displayName: '区政府负责人（示例）', role: 'approver', agency: 'demo-district' },
     { username: 'qu.shenji', displayName: '审计员（示例）', role: 'auditor', agency: 'demo-district' },
+    // 主动公开: the district office's clerk and its 三级审核 (科室审核, 保密审查, 领导签发 by qu.fuze).
+    {
+      username: 'qu.jingban',
+      displayName: '区政府办经办人（示例）',
+      role: 'registrar',
+      agency: 'demo-district',
+    },
+    {
+      username: 'qu.shenhe',
+      displayName: '区政府办科室负责人（示例）',
+      role: 'reviewer',
+      agency: 'demo-district',
+    },
+    {
+      username: 'qu.baomi',
+      displayName: '区政府办保密审查员（示例）',
+      role: 'reviewer',
+      agency: 'demo-district',
+    },
   ] as const;
+  const staff = new Map<string, Principal & { kind: 'staff' }>();
   for (const sample of samples) {
-    await createUser(deps, systemOperator, {
+    const made = await createUser(deps, systemOperator, {
       username: sample.username,
       displayName: sample.displayName,
       grants: [{ role: sample.role, agency: sample.agency }],
     });
+    staff.set(sample.username, {
+      kind: 'staff',
+      userId: made.user.id,
+      username: sample.username,
+      grants: [{ role: sample.role, agencyId: made.user.grants[0]!.agencyId }],
+      via: 'token',
+      ip: 'demo-seed',
+    });
   }
   await seedDemoApplications(deps);
+  await seedDemoDocuments(deps, {
+    author: staff.get('qu.jingban')!,
+    reviewer1: staff.get('qu.shenhe')!,
+    reviewer2: staff.get('qu.baomi')!,
+    head: staff.get('qu.fuze')!,
+  });
   return { adminUsername: admin.user.username, adminPassword: admin.generatedPassword as string };
 }

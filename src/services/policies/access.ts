@@ -120,3 +120,14 @@ export const bulkReportCheckRoles: readonly Role[] = ['admin', 'supervisor'];
 export function canCheckReportsInBulk(p: Principal): boolean {
   return p.kind === 'operator' || p.grants.some((g) => bulkReportCheckRoles.includes(g.role));
 }
+
+/** 主动公开: every role of the subtree reads documents (supervisors and auditors read-only). */
+export const readDocumentRoles: readonly Role[] = readAgencyRoles;
+/** Authors draft, edit, submit, revise, link and record channels. */
+export const authorDocumentRoles: readonly Role[] = ['registrar', 'reviewer', 'approver'];
+/** Publishing an approved document (now or scheduled) is the author's office or its head. */
+export const publishDocumentRoles: readonly Role[] = ['registrar', 'approver'];
+/** Withdrawing a published item (撤回) is the head's decision. */
+export const withdrawDocumentRoles: readonly Role[] = ['approver'];
+/** Administrators set the review chain, 索引号 template, self-approval and 目录. */
+export const managePublishingSettingsRoles: readonly Role[] = ['admin'];

@@ -41,7 +41,11 @@ export interface CompiledAnnualReport {
   agencies: Pick<Agency, 'id' | 'code' | 'name'>[];
   /** Whether table 二 figures were entered for every agency counted (missing ones count as zero). */
   proactiveEntered: boolean;
+  /** For how many of the agencies table 二 figures were entered. */
+  proactiveEnteredCount: number;
   caseCount: number;
+  /** Appeals filed in the year against the agencies' answers. */
+  appealCount: number;
 }
 
 /** Collects the case facts of the agencies for `year`, and the appeals filed in it (named by tracking number). */
@@ -82,19 +86,34 @@ export async function compileAnnualReport(
   const scope = scopeOf(principal, tree, compileReportRoles);
   if (!inScope(scope, agency.id)) throw errors.agencyNotFound(query.agency);
   const included = query.subtree ? subtree(tree, agency.id) : [agency];
-  const ids = included.map((a) => a.id);
+  return compileFromRecords(deps.db, {
+    agencyName: query.subtree ? `${agency.name}（含下级机关）` : agency.name,
+    agencies: included,
+    year,
+  });
+}
 
-  const { facts, appeals } = await loadCaseFacts(deps.db, ids, year);
+/**
+ * Compiles the report of the given agencies from their records, with no access check: callers have checked
+ * the principal's scope (`compileAnnualReport`, the subtree overview).
+ */
+export async function compileFromRecords(
+  db: Executor,
+  input: { agencyName: string; agencies: readonly Agency[]; year: number },
+): Promise<CompiledAnnualReport> {
+  const { year } = input;
+  const ids = input.agencies.map((a) => a.id);
+  const { facts, appeals } = await loadCaseFacts(db, ids, year);
   const tables = compileTables(facts, { year, appeals });
   const stored: ProactiveFigures[] = [];
   for (const id of ids) {
-    const found = await reportFiguresRepository.find(deps.db, id, year);
+    const found = await reportFiguresRepository.find(db, id, year);
     if (found) stored.push(found.proactive as ProactiveFigures);
   }
   const figures = stored.length === 0 ? zeroFigures : sumFigures(stored);
   const report: AnnualReport = {
     schema: REPORT_SCHEMA_ID,
-    agency: query.subtree ? `${agency.name}（含下级机关）` : agency.name,
+    agency: input.agencyName,
     year,
     template: '2021',
     proactive: proactiveSection(figures),
@@ -105,9 +124,11 @@ export async function compileAnnualReport(
     report,
     findings: checkReport(report),
     explain: tables.explain,
-    agencies: included.map((a) => ({ id: a.id, code: a.code, name: a.name })),
+    agencies: input.agencies.map((a) => ({ id: a.id, code: a.code, name: a.name })),
     proactiveEntered: stored.length === ids.length,
+    proactiveEnteredCount: stored.length,
     caseCount: facts.length,
+    appealCount: appeals.length,
   };
 }
 
@@ -137,7 +158,8 @@ export function explainCell(
   };
 }
 
-function subtree(tree: readonly Agency[], rootId: string): Agency[] {
+/** The agency and every agency below it, the root first. */
+export function subtree(tree: readonly Agency[], rootId: string): Agency[] {
   const children = new Map<string, Agency[]>();
   for (const a of tree) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
   const out: Agency[] = [];

@@ -1,6 +1,10 @@
 /**
  * Use case helper: turns an upload of report files, some of them zip archives, into the list of report files
  * inside, refusing zip bombs. Everything stays in memory; nothing is written to disk.
+ *
+ * The server expands archives in its report-checker workers (`expandReportFilesWith` with the worker's unzip,
+ * src/services/reports/isolated-check.ts), so inflating a bomb up to its limit never holds up the server's own
+ * thread; `unzipReports` is what runs there.
  */
 import { Unzip, UnzipInflate } from 'fflate';
 import { DomainError } from '../../core/errors.js';
@@ -16,7 +20,7 @@ export interface ZipLimits {
   maxUncompressedBytes: number;
 }
 
-const defaultZipLimits: ZipLimits = {
+export const defaultZipLimits: ZipLimits = {
   maxEntries: limits.zipMaxEntries,
   maxUncompressedBytes: limits.zipMaxUncompressedBytes,
 };
@@ -110,17 +114,35 @@ export function expandReportFiles(
   zipLimits: ZipLimits = defaultZipLimits,
 ): UploadedFile[] {
   const out: UploadedFile[] = [];
-  let entries = zipLimits.maxEntries;
-  let bytes = zipLimits.maxUncompressedBytes;
+  const left = { ...zipLimits };
   for (const file of files) {
-    if (!isZipArchive(file)) {
-      out.push(file);
-      continue;
-    }
-    const inside = unzipReports(file, { maxEntries: entries, maxUncompressedBytes: bytes });
-    entries -= inside.length;
-    bytes -= inside.reduce((sum, entry) => sum + entry.bytes.length, 0);
-    out.push(...inside);
+    if (!isZipArchive(file)) out.push(file);
+    else out.push(...spend(left, unzipReports(file, { ...left })));
   }
   return out;
+}
+
+/**
+ * As `expandReportFiles`, with each archive expanded by `unzip` (the server's: in a worker thread), one after
+ * the other, each under what the archives before it left of the limits.
+ */
+export async function expandReportFilesWith(
+  files: readonly UploadedFile[],
+  unzip: (archive: UploadedFile, limits: ZipLimits) => Promise<UploadedFile[]>,
+  zipLimits: ZipLimits = defaultZipLimits,
+): Promise<UploadedFile[]> {
+  const out: UploadedFile[] = [];
+  const left = { ...zipLimits };
+  for (const file of files) {
+    if (!isZipArchive(file)) out.push(file);
+    else out.push(...spend(left, await unzip(file, { ...left })));
+  }
+  return out;
+}
+
+/** Takes an archive's files off what is left of the limits. */
+function spend(left: ZipLimits, inside: UploadedFile[]): UploadedFile[] {
+  left.maxEntries -= inside.length;
+  left.maxUncompressedBytes -= inside.reduce((sum, entry) => sum + entry.bytes.length, 0);
+  return inside;
 }

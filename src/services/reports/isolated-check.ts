@@ -11,6 +11,12 @@
 import { DomainError } from '../../core/errors.js';
 import { limits } from '../../core/limits.js';
 import type { CheckedReportFile, ReportFile } from './check-report.js';
+import {
+  defaultZipLimits,
+  expandReportFilesWith,
+  type UploadedFile,
+  type ZipLimits,
+} from './expand-report-files.js';
 import { ScanPool } from '../scan/pool.js';
 
 export interface IsolatedCheckOptions {
@@ -82,13 +88,43 @@ export class IsolatedChecker {
     }
   }
 
-  private async checkInWorker(input: ReportFile): Promise<CheckedReportFile> {
-    const pool = this.start();
-    // A copy of our own to transfer: the caller keeps its bytes, and a Node Buffer's memory may be a shared slab.
-    const bytes = new Uint8Array(input.bytes);
-    let answer;
+  /**
+   * Expands the zip archives of a batch upload into their files, each archive in a worker thread under the zip
+   * limits (entries and bytes once decompressed, for all archives together) and the per-file time limit, so a
+   * zip bomb is refused without holding up the server. Other files pass through. Throws the coded refusal
+   * (UPLOAD_TOO_LARGE, UPLOAD_INVALID), REPORT_TIMEOUT, REPORT_CHECKER_BUSY or REPORT_CHECKER_UNAVAILABLE.
+   */
+  async expand(
+    files: readonly UploadedFile[],
+    zipLimits: ZipLimits = defaultZipLimits,
+  ): Promise<UploadedFile[]> {
+    return expandReportFilesWith(files, (archive, left) => this.expandArchive(archive, left), zipLimits);
+  }
+
+  private async expandArchive(archive: UploadedFile, left: ZipLimits): Promise<UploadedFile[]> {
+    if (this.inFlight >= this.workers + this.maxWaiting) throw busy();
+    this.inFlight += 1;
     try {
-      answer = await pool.check({ bytes, file: input.source });
+      const answer = await this.inWorker((pool) =>
+        pool.expand({ bytes: new Uint8Array(archive.bytes), file: archive.name, expand: left }),
+      );
+      if ('failure' in answer) {
+        throw answer.failure.code === 'REPORT_TIMEOUT' ? this.timedOut(archive.name) : answer.failure;
+      }
+      if ('error' in answer) {
+        throw new DomainError(answer.error.code, answer.error.messageZh, answer.error.messageEn);
+      }
+      return answer.files;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  /** Runs one job on the pool (started on first use); a pool that cannot start is dropped for the next request. */
+  private async inWorker<T>(job: (pool: ScanPool) => Promise<T>): Promise<T> {
+    const pool = this.start();
+    try {
+      return await job(pool);
     } catch (error) {
       // The workers cannot start (or the pool was closed): the next request tries a fresh pool.
       if (this.pool === pool && !this.closed) {
@@ -97,6 +133,12 @@ export class IsolatedChecker {
       }
       throw unavailable(error);
     }
+  }
+
+  private async checkInWorker(input: ReportFile): Promise<CheckedReportFile> {
+    // A copy of our own to transfer: the caller keeps its bytes, and a Node Buffer's memory may be a shared slab.
+    const bytes = new Uint8Array(input.bytes);
+    const answer = await this.inWorker((pool) => pool.check({ bytes, file: input.source }));
     if ('failure' in answer) {
       throw answer.failure.code === 'REPORT_TIMEOUT' ? this.timedOut(input.source) : answer.failure;
     }

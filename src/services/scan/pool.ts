@@ -12,6 +12,8 @@ import { failedFile, type ScannedFile } from './inspect-file.js';
 import type {
   BytesJob,
   CheckAnswer,
+  ExpandAnswer,
+  ExpandJob,
   TaskReply,
   WorkerJob,
   WorkerReply,
@@ -96,6 +98,18 @@ export class ScanPool {
     if ('failure' in result) return { failure: result.failure };
     if ('check' in result) return result.check;
     throw new Error('scan worker answered bytes with a scan line');
+  }
+
+  /**
+   * Expands a zip archive held in memory in a worker, under the job's limits and the pool's time limit.
+   * `job.bytes` is transferred, as for `check`. Resolves with the files inside (or the coded refusal), or with a
+   * coded error when the worker timed out or died.
+   */
+  async expand(job: ExpandJob): Promise<ExpandAnswer | { failure: DomainError }> {
+    const result = await this.run(job);
+    if ('failure' in result) return { failure: result.failure };
+    if ('expanded' in result) return result.expanded;
+    throw new Error('scan worker answered an archive with something else');
   }
 
   /** Workers running now (for the tests and for a clean shutdown). */

@@ -30,7 +30,15 @@ export interface BytesJob {
   file: string;
 }
 
-export type WorkerJob = PathJob | BytesJob;
+/**
+ * A zip archive of a batch upload, held in memory and transferred like a BytesJob, to be expanded under `expand`
+ * (entries and bytes once decompressed) in the worker, so a zip bomb costs a worker, never the server's thread.
+ */
+export interface ExpandJob extends BytesJob {
+  expand: { maxEntries: number; maxUncompressedBytes: number };
+}
+
+export type WorkerJob = PathJob | BytesJob | ExpandJob;
 
 /** One file to read. */
 export type WorkerTask = WorkerJob & { id: number };
@@ -52,9 +60,14 @@ export type CheckAnswer =
     }
   | { error: CodedError };
 
-/** The reply to one task: a scan line for a PathJob, a check answer for a BytesJob. */
+/** The answer to an ExpandJob: the files inside (their bytes transferred back), or why it was refused. */
+export type ExpandAnswer = { files: { name: string; bytes: Uint8Array }[] } | { error: CodedError };
+
+/** The reply to one task: a scan line for a PathJob, a check answer for a BytesJob, files for an ExpandJob. */
 export type TaskReply =
-  { id: number; outcome: FileOutcome; line: string } | { id: number; check: CheckAnswer };
+  | { id: number; outcome: FileOutcome; line: string }
+  | { id: number; check: CheckAnswer }
+  | { id: number; expanded: ExpandAnswer };
 
 /** `ready` once the worker has loaded its code; then one reply per task. */
 export type WorkerReply = { ready: true } | TaskReply;

@@ -7,8 +7,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../core/errors.js';
 import { loadPdfJs } from '../../readers/pdf/pdfjs.js';
 import { readAndCheckReport, readerFailed } from '../reports/check-report.js';
+import { unzipReports } from '../reports/expand-report-files.js';
 import { inspectReportFile } from './inspect-file.js';
-import type { CheckAnswer, WorkerReply, WorkerSettings, WorkerTask } from './protocol.js';
+import type {
+  CheckAnswer,
+  ExpandAnswer,
+  ExpandJob,
+  WorkerReply,
+  WorkerSettings,
+  WorkerTask,
+} from './protocol.js';
 
 const settings = workerData as WorkerSettings;
 const port = parentPort;
@@ -27,12 +35,37 @@ port.on('message', (task: WorkerTask) => {
 async function handle(task: WorkerTask): Promise<void> {
   if (stallOn !== null && task.file.includes(stallOn)) for (;;);
   let reply: WorkerReply;
+  if ('expand' in task) {
+    const expanded = expandBytes(task);
+    const transfer = 'files' in expanded ? expanded.files.map((f) => f.bytes.buffer as ArrayBuffer) : [];
+    port!.postMessage({ id: task.id, expanded } satisfies WorkerReply, transfer);
+    return;
+  }
   if ('bytes' in task) {
     reply = { id: task.id, check: await checkBytes(task.bytes, task.file) };
   } else {
     reply = { id: task.id, ...(await inspectReportFile(task.path, task.file, settings.maxFileBytes)) };
   }
   port!.postMessage(reply);
+}
+
+/** Expands a zip archive under its limits; a refusal (bomb, broken archive) comes back as a coded error. */
+function expandBytes(task: ExpandJob): ExpandAnswer {
+  try {
+    const files = unzipReports({ name: task.file, bytes: task.bytes }, task.expand);
+    // Each file's bytes own their buffer (the unzip concatenates into a fresh one), so they can be transferred.
+    return { files: files.map((f) => ({ name: f.name, bytes: f.bytes })) };
+  } catch (error) {
+    const coded =
+      error instanceof DomainError
+        ? error
+        : new DomainError(
+            'UPLOAD_INVALID',
+            `压缩包 ${task.file} 无法解压`,
+            `${task.file} cannot be decompressed`,
+          );
+    return { error: { code: coded.code, messageZh: coded.messageZh, messageEn: coded.messageEn } };
+  }
 }
 
 /** Reads and checks bytes in memory; anything the file holds comes back as a coded error, never a throw. */

@@ -837,8 +837,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 上一页返回的 nextCursor / the nextCursor of the previous page */
+                    cursor?: string;
                     filter?: "all" | "open" | "closed" | "dueSoon" | "overdue";
+                    /** @description 每页条数（1–1000，默认 100）/ page size (1–1000, default 100) */
                     limit?: number;
+                    /** @description 跳过的条数（至多 10000，建议用 cursor）/ rows to skip (at most 10,000; prefer cursor) */
                     offset?: number;
                     status?: "awaitingReceipt" | "processing" | "awaitingCorrection" | "inConsultation" | "awaitingReasons" | "awaitingFee" | "answered" | "delivered" | "closed" | "withdrawn";
                     /** @description 含下级机关 / include agencies below */
@@ -924,12 +928,517 @@ export interface paths {
                                 };
                                 trackingNumber: string;
                             }[];
+                            /** @description 下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page */
+                            nextCursor: string | null;
                         };
                     };
                 };
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机关的主动公开文件（任意筛选，按页） / documents of an agency, any filter, keyset pages */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 条例第二十条事项 / Art 20 item */
+                    art20Item?: string;
+                    /** @description 本机关公开目录事项 / catalogue item */
+                    catalogueNodeId?: string;
+                    /** @description 上一页的 nextCursor / the previous page’s nextCursor */
+                    cursor?: string;
+                    /** @description 公开属性 */
+                    disclosure?: string;
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description 文种 */
+                    genre?: string;
+                    /** @description 1–200, 默认 50 */
+                    limit?: number;
+                    status?: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                    /** @description 主题分类 id */
+                    subjectId?: string;
+                    /** @description 含下级机关 / include agencies below */
+                    subtree?: boolean;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    /** @description 有效性 */
+                    validity?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description id 或代码 / id or code */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documents: {
+                                deadline: {
+                                    daysLeft: number | null;
+                                    due: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    overdue: boolean;
+                                    provisional: boolean;
+                                } | null;
+                                document: {
+                                    agencyId: string;
+                                    art20ItemLabel: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string;
+                                    currentVersion: number;
+                                    /** @description 条例第二十六条期限 / Art 26 due date */
+                                    dueOn: string | null;
+                                    genreLabel: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    id: string;
+                                    /** @description 索引号 */
+                                    indexNumber: string;
+                                    metadata: {
+                                        /** @enum {string} */
+                                        art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                        catalogueNodeId: string | null;
+                                        category: string | null;
+                                        coIssuers: string[];
+                                        disclosure: {
+                                            /** @enum {string} */
+                                            attribute: "proactive" | "onRequest" | "withheld";
+                                            method: string;
+                                            reason: string | null;
+                                            /** @enum {string} */
+                                            scope: "public" | "specific";
+                                        };
+                                        documentNumber: string | null;
+                                        /** @description YYYY-MM-DD */
+                                        formedOn: string;
+                                        /** @enum {string} */
+                                        genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                        issuer: string;
+                                        keywords: string[];
+                                        needsInterpretation: boolean;
+                                        subjectId: string;
+                                        summary: string | null;
+                                        title: string;
+                                        validity: {
+                                            changedBy: {
+                                                documentId: string | null;
+                                                documentNumber: string | null;
+                                            } | null;
+                                            effectiveOn: string | null;
+                                            expiresOn: string | null;
+                                            repealedOn: string | null;
+                                            /** @enum {string} */
+                                            status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                        };
+                                        writtenOn: string | null;
+                                    };
+                                    publishedAt: string | null;
+                                    /** @description 发布日期 */
+                                    publishedOn: string | null;
+                                    publishedVersion: number | null;
+                                    scheduledAt: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    statusLabel: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    /** @description 主题分类 一级\二级 */
+                                    subjectPath: string | null;
+                                    updatedAt: string;
+                                };
+                            }[];
+                            /** @description 下一页 cursor / pass as `cursor` for the next page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/documents/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 即将到期、已逾期的主动公开（条例第二十六条） / documents due soon or overdue (Art 26) */
+        get: {
+            parameters: {
+                query: {
+                    filter: "dueSoon" | "overdue";
+                    subtree?: boolean;
+                    /** @description 工作日数（默认按本机关设置） / working days ahead */
+                    withinDays?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description id 或代码 / id or code */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documents: {
+                                deadline: {
+                                    daysLeft: number | null;
+                                    due: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    overdue: boolean;
+                                    provisional: boolean;
+                                } | null;
+                                document: {
+                                    agencyId: string;
+                                    art20ItemLabel: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    createdAt: string;
+                                    createdBy: string;
+                                    currentVersion: number;
+                                    /** @description 条例第二十六条期限 / Art 26 due date */
+                                    dueOn: string | null;
+                                    genreLabel: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    id: string;
+                                    /** @description 索引号 */
+                                    indexNumber: string;
+                                    metadata: {
+                                        /** @enum {string} */
+                                        art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                        catalogueNodeId: string | null;
+                                        category: string | null;
+                                        coIssuers: string[];
+                                        disclosure: {
+                                            /** @enum {string} */
+                                            attribute: "proactive" | "onRequest" | "withheld";
+                                            method: string;
+                                            reason: string | null;
+                                            /** @enum {string} */
+                                            scope: "public" | "specific";
+                                        };
+                                        documentNumber: string | null;
+                                        /** @description YYYY-MM-DD */
+                                        formedOn: string;
+                                        /** @enum {string} */
+                                        genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                        issuer: string;
+                                        keywords: string[];
+                                        needsInterpretation: boolean;
+                                        subjectId: string;
+                                        summary: string | null;
+                                        title: string;
+                                        validity: {
+                                            changedBy: {
+                                                documentId: string | null;
+                                                documentNumber: string | null;
+                                            } | null;
+                                            effectiveOn: string | null;
+                                            expiresOn: string | null;
+                                            repealedOn: string | null;
+                                            /** @enum {string} */
+                                            status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                        };
+                                        writtenOn: string | null;
+                                    };
+                                    publishedAt: string | null;
+                                    /** @description 发布日期 */
+                                    publishedOn: string | null;
+                                    publishedVersion: number | null;
+                                    scheduledAt: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    statusLabel: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    /** @description 主题分类 一级\二级 */
+                                    subjectPath: string | null;
+                                    updatedAt: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/publishing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发布设置：审核流程、索引号模板、公开目录 / publishing settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或代码 / id or code */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: string;
+                            settings: {
+                                agencyCode: string | null;
+                                allowSelfApproval: boolean;
+                                catalogue: {
+                                    channels: string[];
+                                    id: string;
+                                    name: string;
+                                    parentId: string | null;
+                                    timeLimit: string | null;
+                                }[];
+                                dueSoonWorkingDays: number;
+                                indexTemplate: string;
+                                reviewChain: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                            };
+                            warnings?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置审核流程、自我审核、索引号模板、公开目录（管理员） / set publishing settings (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或代码 / id or code */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: string;
+                            settings: {
+                                agencyCode: string | null;
+                                allowSelfApproval: boolean;
+                                catalogue: {
+                                    channels: string[];
+                                    id: string;
+                                    name: string;
+                                    parentId: string | null;
+                                    timeLimit: string | null;
+                                }[];
+                                dueSoonWorkingDays: number;
+                                indexTemplate: string;
+                                reviewChain: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                            };
+                            warnings?: string[];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -1437,6 +1946,89 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出年度报告（DOCX、PDF、XLSX、HTML、JSON） / export the annual report
+         * @description format: docx | pdf | xlsx | html | json. subtree=true: XLSX 为每个下级机关一行的汇总表（含检查结果与发布状态），其他格式为合并报告 / with subtree=true, XLSX is the supervisor workbook (one row per agency, its findings and publication status); other formats the combined report. 文件名为中文报告标题（RFC 5987 filename*）/ the file is named after the Chinese title (RFC 5987 filename*).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description docx | pdf | xlsx | json | html */
+                    format?: string;
+                    subtree?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 报告文件 / the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
                     };
                 };
             };
@@ -3381,6 +3973,3398 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 起草（登记）一份主动公开文件，取得索引号 / draft a document; it gets its 索引号 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agency: string;
+                        /** @default  */
+                        body?: string;
+                        metadata: {
+                            /** @enum {string} */
+                            art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                            /** @default null */
+                            catalogueNodeId?: string | null;
+                            /** @default null */
+                            category?: string | null;
+                            /** @default [] */
+                            coIssuers?: string[];
+                            disclosure: {
+                                /** @enum {string} */
+                                attribute: "proactive" | "onRequest" | "withheld";
+                                /** @default 政府网站 */
+                                method?: string;
+                                /** @default null */
+                                reason?: string | null;
+                                /**
+                                 * @default public
+                                 * @enum {string}
+                                 */
+                                scope?: "public" | "specific";
+                            };
+                            /** @default null */
+                            documentNumber?: string | null;
+                            formedOn?: string;
+                            /** @enum {string} */
+                            genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                            issuer?: string;
+                            /** @default [] */
+                            keywords?: string[];
+                            /** @default false */
+                            needsInterpretation?: boolean;
+                            subjectId: string;
+                            /** @default null */
+                            summary?: string | null;
+                            title: string;
+                            /**
+                             * @default {
+                             *       "status": "notApplicable",
+                             *       "effectiveOn": null,
+                             *       "expiresOn": null,
+                             *       "repealedOn": null,
+                             *       "changedBy": null
+                             *     }
+                             */
+                            validity?: {
+                                /** @default null */
+                                changedBy?: {
+                                    /** @default null */
+                                    documentId?: string | null;
+                                    /** @default null */
+                                    documentNumber?: string | null;
+                                } | null;
+                                /** @default null */
+                                effectiveOn?: string | null;
+                                /** @default null */
+                                expiresOn?: string | null;
+                                /** @default null */
+                                repealedOn?: string | null;
+                                /**
+                                 * @default notApplicable
+                                 * @enum {string}
+                                 */
+                                status?: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                            };
+                            /** @default null */
+                            writtenOn?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文件详情：版本、事件、期限、关联、渠道、修订记录 / one document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或索引号 / id or index number */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿（已发布的版本不能直接修改） / edit the draft */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或索引号 / id or index number */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body?: string;
+                        /** @default {} */
+                        metadata?: {
+                            /** @enum {string} */
+                            art20Item?: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                            /** @default null */
+                            catalogueNodeId?: string | null;
+                            /** @default null */
+                            category?: string | null;
+                            /** @default [] */
+                            coIssuers?: string[];
+                            disclosure?: {
+                                /** @enum {string} */
+                                attribute: "proactive" | "onRequest" | "withheld";
+                                /** @default 政府网站 */
+                                method?: string;
+                                /** @default null */
+                                reason?: string | null;
+                                /**
+                                 * @default public
+                                 * @enum {string}
+                                 */
+                                scope?: "public" | "specific";
+                            };
+                            /** @default null */
+                            documentNumber?: string | null;
+                            formedOn?: string;
+                            /** @enum {string} */
+                            genre?: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                            issuer?: string;
+                            /** @default [] */
+                            keywords?: string[];
+                            /** @default false */
+                            needsInterpretation?: boolean;
+                            subjectId?: string;
+                            /** @default null */
+                            summary?: string | null;
+                            title?: string;
+                            /**
+                             * @default {
+                             *       "status": "notApplicable",
+                             *       "effectiveOn": null,
+                             *       "expiresOn": null,
+                             *       "repealedOn": null,
+                             *       "changedBy": null
+                             *     }
+                             */
+                            validity?: {
+                                /** @default null */
+                                changedBy?: {
+                                    /** @default null */
+                                    documentId?: string | null;
+                                    /** @default null */
+                                    documentNumber?: string | null;
+                                } | null;
+                                /** @default null */
+                                effectiveOn?: string | null;
+                                /** @default null */
+                                expiresOn?: string | null;
+                                /** @default null */
+                                repealedOn?: string | null;
+                                /**
+                                 * @default notApplicable
+                                 * @enum {string}
+                                 */
+                                status?: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                            };
+                            /** @default null */
+                            writtenOn?: string | null;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送审、审核、报请确定、定时发布、发布、修订、撤回 / a workflow action */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或索引号 / id or index number */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "submit";
+                    } | {
+                        checklist: {
+                            /** @enum {string} */
+                            aggregationRisk: "clear" | "concern" | "unsure";
+                            /** @enum {string} */
+                            commercialSecret: "clear" | "concern" | "unsure";
+                            needsInterpretation: boolean;
+                            /** @enum {string} */
+                            personalPrivacy: "clear" | "concern" | "unsure";
+                            /** @enum {string} */
+                            stateSecret: "clear" | "concern" | "unsure";
+                            /** @enum {string} */
+                            workSecret: "clear" | "concern" | "unsure";
+                        };
+                        /** @default  */
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        overrideReason?: string;
+                        step: number;
+                        /** @enum {string} */
+                        type: "review";
+                    } | {
+                        /** @enum {string} */
+                        authority: "secrecyAdministration" | "competentAuthority";
+                        authorityName: string;
+                        question: string;
+                        step: number;
+                        /** @enum {string} */
+                        type: "refer";
+                    } | {
+                        /** @enum {string} */
+                        decision: "mayPublish" | "mayNotPublish";
+                        /** @default  */
+                        note?: string;
+                        /** @default null */
+                        reference?: string | null;
+                        /** @enum {string} */
+                        type: "answerReferral";
+                    } | {
+                        /** Format: date-time */
+                        publishAt: string;
+                        /** @enum {string} */
+                        type: "schedule";
+                    } | {
+                        /** @enum {string} */
+                        type: "cancelSchedule";
+                    } | {
+                        /** @enum {string} */
+                        type: "publish";
+                    } | {
+                        reason: string;
+                        /** @enum {string} */
+                        type: "startRevision";
+                    } | {
+                        reason: string;
+                        /** @enum {string} */
+                        type: "withdraw";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 给草稿添加附件（文件内容用 base64） / add an attachment to the draft (base64) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或索引号 / id or index number */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            createdBy: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            hasText: boolean;
+                            id: string;
+                            mediaType: string;
+                            name: string;
+                            position: number;
+                            sha256: string;
+                            sizeBytes: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 / download an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 附件的原始内容 / the attachment bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除草稿的附件 / remove an attachment from the draft */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 无内容 / no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记其他发布渠道（微信公众号、微博、抖音、公开栏、查阅点…） / record another channel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或索引号 / id or index number */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                        /** @default null */
+                        name?: string | null;
+                        publishedOn: string;
+                        /** @default null */
+                        url?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}/channels/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除一条渠道记录 / remove a channel record */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联文件（解读 → 政策文件，回应关切） / link to another document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description id 或索引号 / id or index number */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "interprets" | "respondsTo";
+                        target: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{ref}/links/{kind}/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 取消关联 / remove a link */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "interprets" | "respondsTo";
+                    ref: string;
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            attachments: {
+                                createdAt: string;
+                                createdBy: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                hasText: boolean;
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                position: number;
+                                sha256: string;
+                                sizeBytes: number;
+                                version: number;
+                            }[];
+                            channels: {
+                                /** @enum {string} */
+                                channel: "wechat" | "weibo" | "douyin" | "otherNewMedia" | "noticeBoard" | "readingRoom";
+                                channelLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                name: string | null;
+                                /** @description YYYY-MM-DD */
+                                publishedOn: string;
+                                recordedAt: string;
+                                recordedBy: string;
+                                url: string | null;
+                            }[];
+                            deadline: {
+                                daysLeft: number | null;
+                                due: string | null;
+                                /** @description YYYY-MM-DD */
+                                formedOn: string;
+                                overdue: boolean;
+                                provisional: boolean;
+                            } | null;
+                            document: {
+                                agencyId: string;
+                                art20ItemLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                /** @description 条例第二十六条期限 / Art 26 due date */
+                                dueOn: string | null;
+                                genreLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                /** @description 索引号 */
+                                indexNumber: string;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                publishedAt: string | null;
+                                /** @description 发布日期 */
+                                publishedOn: string | null;
+                                publishedVersion: number | null;
+                                scheduledAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                statusLabel: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                /** @description 主题分类 一级\二级 */
+                                subjectPath: string | null;
+                                updatedAt: string;
+                            };
+                            events: {
+                                actor: string;
+                                at: string;
+                                /** @enum {string} */
+                                authority?: "secrecyAdministration" | "competentAuthority";
+                                authorityName?: string;
+                                by: string;
+                                chain?: {
+                                    name: string;
+                                    roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                }[];
+                                checklist?: {
+                                    /** @enum {string} */
+                                    aggregationRisk: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    commercialSecret: "clear" | "concern" | "unsure";
+                                    needsInterpretation: boolean;
+                                    /** @enum {string} */
+                                    personalPrivacy: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    stateSecret: "clear" | "concern" | "unsure";
+                                    /** @enum {string} */
+                                    workSecret: "clear" | "concern" | "unsure";
+                                };
+                                comment?: string;
+                                /** @enum {string} */
+                                decision?: "approve" | "return" | "mayPublish" | "mayNotPublish";
+                                fields?: string[];
+                                label: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                note?: string;
+                                publishAt?: string;
+                                /** @description YYYY-MM-DD */
+                                publishedOn?: string;
+                                question?: string;
+                                reason?: string;
+                                recordedAt: string;
+                                reference?: string | null;
+                                selfApproval?: boolean;
+                                seq: number;
+                                /** @description 0 起 / 0-based */
+                                step?: number;
+                                together?: string[];
+                                /** @enum {string} */
+                                type: "drafted" | "edited" | "submitted" | "reviewed" | "referred" | "referralAnswered" | "scheduled" | "scheduleCancelled" | "published" | "revisionStarted" | "withdrawn";
+                                version?: number;
+                                warnings?: string[];
+                            }[];
+                            links: {
+                                /** @enum {string} */
+                                direction: "from" | "to";
+                                document: {
+                                    id: string;
+                                    indexNumber: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "inReview" | "referred" | "approved" | "scheduled" | "published" | "withdrawn";
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "interprets" | "respondsTo";
+                            }[];
+                            needsInterpretation: boolean;
+                            pendingStep: {
+                                name: string;
+                                roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
+                                step: number;
+                            } | null;
+                            publishedVersion: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            } | null;
+                            revisions: {
+                                publishedAt: string | null;
+                                reason: string;
+                                startedAt: string;
+                                version: number;
+                            }[];
+                            version: {
+                                bodyHtml: string;
+                                bodyText: string;
+                                createdAt: string;
+                                createdBy: string;
+                                frozen: boolean;
+                                metadata: {
+                                    /** @enum {string} */
+                                    art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
+                                    catalogueNodeId: string | null;
+                                    category: string | null;
+                                    coIssuers: string[];
+                                    disclosure: {
+                                        /** @enum {string} */
+                                        attribute: "proactive" | "onRequest" | "withheld";
+                                        method: string;
+                                        reason: string | null;
+                                        /** @enum {string} */
+                                        scope: "public" | "specific";
+                                    };
+                                    documentNumber: string | null;
+                                    /** @description YYYY-MM-DD */
+                                    formedOn: string;
+                                    /** @enum {string} */
+                                    genre: "resolution" | "decision" | "order" | "communique" | "announcement" | "publicNotice" | "opinion" | "notice" | "circular" | "report" | "request" | "reply" | "motion" | "letter" | "minutes" | "other";
+                                    issuer: string;
+                                    keywords: string[];
+                                    needsInterpretation: boolean;
+                                    subjectId: string;
+                                    summary: string | null;
+                                    title: string;
+                                    validity: {
+                                        changedBy: {
+                                            documentId: string | null;
+                                            documentNumber: string | null;
+                                        } | null;
+                                        effectiveOn: string | null;
+                                        expiresOn: string | null;
+                                        repealedOn: string | null;
+                                        /** @enum {string} */
+                                        status: "valid" | "expired" | "repealed" | "amended" | "notApplicable";
+                                    };
+                                    writtenOn: string | null;
+                                };
+                                updatedAt: string;
+                                version: number;
+                            };
+                            warnings: {
+                                en: string;
+                                field: string;
+                                zh: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/publish-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布到时的定时发布文件（服务器每分钟自动执行） / publish scheduled documents that are due */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                id: string;
+                                published: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -3463,7 +7447,7 @@ export interface paths {
         put?: never;
         /**
          * 在线提交政府信息公开申请 / submit an application online
-         * @description idempotencyKey: 表单生成的随机值；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码。 / a random value of the form: submitting it twice creates one case and returns the same number and code.
+         * @description idempotencyKey: 表单生成的随机值（如 UUID；过于简单的值返回 400）；同一表单重复提交只产生一件申请，并返回同一受理编号和查询码；同一编号配不同内容返回 409 IDEMPOTENCY_KEY_REUSED，不透露任何已有申请。 / a random value of the form (such as a UUID; guessable values answer 400): submitting it twice creates one case and returns the same number and code; the same key with other content answers 409 IDEMPOTENCY_KEY_REUSED and reveals nothing of the case it names.
          */
         post: {
             parameters: {
@@ -3672,6 +7656,190 @@ export interface paths {
                                 zh: string;
                             };
                             trackingNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/figures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 从 CSV 或 XLSX 导入表二填报数 / import table 二 figures from CSV or XLSX
+         * @description 表头：机关代码,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）。每个有问题的行单独拒绝并说明原因；dryRun=true 只列出不保存。 / Each bad row is refused alone with its reasons; dryRun=true stores nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 文件内容（base64）/ the file, base64 */
+                        contentBase64: string;
+                        /** @description 文件名 / file name (for messages), e.g. 表二.xlsx */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: {
+                                agency: string;
+                                line: number;
+                                year: number;
+                            }[];
+                            dryRun: boolean;
+                            refused: {
+                                line: number;
+                                reasons: {
+                                    en: string;
+                                    zh: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/admin-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管理员授予的角色（主管部门、审计可见；可读个人信息者在前） / roles administrators granted (for supervisors and auditors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grants: {
+                                /** @description 账户也由该管理员创建 / the same administrator created the account */
+                                accountMadeByGranter: boolean;
+                                agencyCode: string;
+                                agencyId: string;
+                                agencyName: string;
+                                disabled: boolean;
+                                displayName: string;
+                                grantedAt: string | null;
+                                /** @description 授予的管理员 / the administrator who granted it */
+                                grantedBy: string | null;
+                                grantedByUserId: string;
+                                /** @description 可读办件及申请人个人信息 / reads cases and applicants’ personal data */
+                                readsPersonalData: boolean;
+                                /** @enum {string} */
+                                role: "admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor";
+                                userId: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
                         };
                     };
                 };

@@ -29,7 +29,9 @@ export function errorText(error: unknown): string {
 
 interface Issue {
   path: string;
+  /** Chinese; `messageEn` is the same in English (the server translates every validation message). */
   message: string;
+  messageEn?: string;
 }
 
 function issuesOf(error: unknown): Issue[] {
@@ -38,9 +40,11 @@ function issuesOf(error: unknown): Issue[] {
   return Array.isArray(details?.issues) ? details.issues : [];
 }
 
-/** Words for the common validation messages (zod's own are English). */
-function issueWords(message: string): string {
+/** The issue in the console's language; older servers sent zod's English words, mapped here. */
+function issueWords(issue: Issue): string {
   const en = lang.value === 'en';
+  if (issue.messageEn !== undefined) return en ? issue.messageEn : issue.message;
+  const message = issue.message;
   // Bilingual messages written in the schemas: "中文 / English".
   const pair = message.split(' / ');
   if (pair.length === 2 && /[\u4e00-\u9fff]/.test(pair[0]!)) return en ? pair[1]! : pair[0]!;
@@ -65,7 +69,7 @@ export function fieldErrors(
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   for (const issue of issuesOf(error)) {
-    const text = issueWords(issue.message);
+    const text = issueWords(issue);
     if (issue.path in labels) fields[issue.path] ??= text;
     else rest.push(text);
   }
