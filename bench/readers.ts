@@ -4,7 +4,7 @@
 // It measures the compiled package (`dist/`, what `gongkai report scan` runs; the npm script builds it first),
 // not the TypeScript sources through tsx, whose output differs (it wraps every function to keep its name).
 // Only the corpus is built from the sources.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -138,6 +138,29 @@ for (const [format, items] of corpora) {
   }
 }
 console.log(`  peak RSS so far: ${fmt(peakRssMb())} MB`);
+
+// A crawled page of 100 KB on one line (site text and prose around a real run-together report): its reading time.
+{
+  const real = readFileSync(
+    new URL('../../shared/fixtures/reports/real/pingtan-zone-2022.txt', import.meta.url),
+    'utf8',
+  );
+  const [head, body] = [real.split('\n').slice(0, 9).join('\n'), real.split('\n').slice(9).join(' ')];
+  const filler = '本机关坚持以公开为常态、不公开为例外，持续推进政务公开标准化规范化建设，回应社会关切。';
+  const line =
+    filler.repeat(Math.ceil((100_000 - body.length) / filler.length)).slice(0, 100_000 - body.length) + body;
+  const page = new TextEncoder().encode(`${head}\n${line}\n`);
+  for (let i = 0; i < 50; i += 1) await readReport(page, 'page.txt');
+  const runs = 200;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < runs; i += 1) await readReport(page, 'page.txt');
+  const wall = (performance.now() - start) / runs;
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `  100 KB one-line page: ${fmt(wall, 2)} ms a read (${fmt((used.user + used.system) / 1000 / runs, 2)} ms CPU)`,
+  );
+}
 
 // All cores: the same files on disk, scanned through the worker pool (one scan per format).
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-readers-'));

@@ -8,6 +8,7 @@ import { checkAppealTotals, checkBalance, checkOutcomeTotals, checkRowTotals } f
 import { checkMissing, checkNonNegative } from './rules/cells.js';
 import { checkAgainstPrevious } from './rules/previous.js';
 import { checkProse } from './rules/prose.js';
+import { checkUnsplittable } from './rules/unsplittable.js';
 import { checkSections, checkTemplate } from './rules/template.js';
 
 export interface CheckOptions {
@@ -26,6 +27,7 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
     ...outcome,
     ...checkBalance(report, outcome),
     ...checkAppealTotals(report),
+    ...checkUnsplittable(report),
     ...checkMissing(report),
     ...checkProse(report),
     ...(options.previous ? checkAgainstPrevious(report, options.previous) : []),

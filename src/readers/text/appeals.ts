@@ -6,7 +6,8 @@
  */
 import { APPEAL_GROUPS, APPEAL_RESULTS } from '../../core/report/template.js';
 import { cellOf, type ReadCell, type Reading } from './cells.js';
-import { appealsAdd, splitAppeals, splitGroups } from './split.js';
+import { figureAgrees } from '../../core/report/prose.js';
+import { appealsAdd, isIncomplete, splitAppeals, splitGroups } from './split.js';
 import type { Line, Token } from './tokens.js';
 
 const WIDTH = APPEAL_GROUPS.length * APPEAL_RESULTS.length;
@@ -70,15 +71,33 @@ function regroup(paragraphs: Token[][]): Token[] | null {
 function fromGroups(values: readonly Token[], reading: Reading): ReadCell[] | null {
   const groups: string[] = [];
   let digits = 0;
+  // The digit groups that follow one another (a row's cells), up to the row's width.
   for (const token of values) {
-    if (!/^\d+$/.test(token.text)) return null;
+    if (!/^\d+$/.test(token.text) || groups.length >= WIDTH) break;
     groups.push(token.text);
     digits += token.text.length;
-    if (digits >= WIDTH) break;
   }
   if (digits < WIDTH) return null;
   const splits = splitGroups(groups, WIDTH, appealsAdd);
-  if (splits.length === 0) return null;
+  if (splits.length === 0 && isIncomplete(splits)) {
+    reading.doubt(
+      'ambiguous-split',
+      'appeals',
+      `四、复议诉讼表的数字“${groups.join(' ')}”部分连在一起，可能的拆分太多，未读取`,
+      `Some digits of table 四 ran together ("${groups.join(' ')}") and too many splits are possible; none was read`,
+    );
+    return [];
+  }
+  if (splits.length === 0) {
+    // No split makes the groups add up: the table's own arithmetic is wrong (the checker reports it).
+    reading.doubt(
+      'unsplittable',
+      'appeals',
+      `四、复议诉讼表的数字“${groups.join(' ')}”部分连在一起，找不到各组合计相符的拆分`,
+      `Some digits of table 四 ran together ("${groups.join(' ')}") and no split makes the group totals add up`,
+    );
+    return [];
+  }
   // Each cell points at the group it was cut from.
   const at: Token['at'][] = [];
   const first = splits[0]!;
@@ -104,6 +123,17 @@ function fromGroups(values: readonly Token[], reading: Reading): ReadCell[] | nu
   return first.map((value, n) => ({ value, at: at[n]! }));
 }
 
+/** The splits that agree with the figures the narrative states (行政复议…件), when some do. */
+function chooseAppeals(splits: number[][], reading: Reading): number[][] {
+  if (splits.length < 2) return splits;
+  const figures = reading.figures.filter((f) => f.cells.every((path) => path.startsWith('appeals.')));
+  if (figures.length === 0) return splits;
+  const agreeing = splits.filter((split) =>
+    figures.every((figure) => figureAgrees(figure, (path) => split[PATHS.indexOf(path)] ?? null) !== false),
+  );
+  return agreeing.length > 0 ? agreeing : splits;
+}
+
 /** Reads table 四 from the lines of its section into `reading`. */
 export function readAppeals(lines: readonly Line[], reading: Reading): void {
   let cells: ReadCell[] | null = null;
@@ -118,19 +148,18 @@ export function readAppeals(lines: readonly Line[], reading: Reading): void {
   for (const line of lines) {
     for (const t of line.tokens) if (t.kind === 'value' || t.kind === 'run') values.push(t);
   }
-  if (cells === null && values.length > 0 && values[0]!.kind === 'run') {
+  // One run holding the whole row; a shorter run followed by more groups is read with them (below).
+  const alone = values.length <= 1 || !/^\d+$/.test(values[1]!.text);
+  if (
+    cells === null &&
+    values.length > 0 &&
+    values[0]!.kind === 'run' &&
+    values[0]!.text.length >= WIDTH &&
+    alone
+  ) {
     const run = values[0]!;
-    const splits = splitAppeals(run.text);
-    if (splits.length > 1) {
-      reading.doubt(
-        'ambiguous-split',
-        'appeals',
-        `四、复议诉讼表的数字连在一起，可拆为 ${splits.length} 种，取了第一种`,
-        `The digits of table 四 ran together; ${splits.length} splits add up, the first was taken`,
-      );
-    }
-    if (splits.length > 0) cells = splits[0]!.map((value) => ({ value, at: run.at }));
-    else {
+    const splits = chooseAppeals(splitAppeals(run.text), reading);
+    if (splits.length === 0) {
       reading.doubt(
         'unsplittable',
         'appeals',
@@ -139,8 +168,28 @@ export function readAppeals(lines: readonly Line[], reading: Reading): void {
       );
       return;
     }
+    // Cells every split agrees on are read; the others stay null, and the doubt lists the splits.
+    cells = splits[0]!.map((value, n) => ({
+      value: splits.every((split) => split[n] === value) ? value : null,
+      at: run.at,
+    }));
+    if (splits.length > 1) {
+      const listed = splits.map((split) => split.join(' ')).join('；');
+      reading.doubt(
+        'ambiguous-split',
+        'appeals',
+        `四、复议诉讼表的数字连在一起，有 ${splits.length} 种拆分各组合计都相符，不一致的单元格未读取：${listed}`,
+        `The digits of table 四 ran together and ${splits.length} splits make the group totals add up; the cells they disagree on were not read: ${listed.replace(/；/g, '; ')}`,
+      );
+    }
   }
-  if (cells === null && values.length > 1 && values.length < WIDTH) cells = fromGroups(values, reading);
+  let leading = 0;
+  while (leading < values.length && leading < WIDTH && /^\d+$/.test(values[leading]!.text)) leading++;
+  // Fewer separated values than cells: some ran together.
+  if (cells === null && values.length > 1 && !alone && leading < WIDTH && leading === values.length) {
+    cells = fromGroups(values, reading);
+    if (cells !== null && cells.length === 0) return;
+  }
   if (cells === null && values.length >= WIDTH && values.slice(0, WIDTH).every((t) => t.kind === 'value')) {
     const first = values.slice(0, WIDTH);
     if (groupAdds(first.map((t) => t.value))) cells = first.map(cellOf);

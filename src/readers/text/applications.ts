@@ -8,7 +8,7 @@ import { cellOf, type ReadCell, type Reading } from './cells.js';
 import { chooseByColumns, type RowOptions } from './columns.js';
 import { CELL_PATHS, matchRow, OTHER_GROUP_KEY, ROW_MATCHERS } from './labels.js';
 import { joinedLabelKey, labelKey } from './normalize.js';
-import { rowAdds, splitGroups, splitSummed } from './split.js';
+import { isIncomplete, splitGroupsSummed, splitSummed } from './split.js';
 import { figureAgrees } from '../../core/report/prose.js';
 import type { Line, Token } from './tokens.js';
 
@@ -242,7 +242,7 @@ function decodeRows(lines: readonly Line[], reading: Reading): DecodedRow[] {
     // with an empty cell is a row of cells, not of groups.
     const groups = filled.length === event.tokens.length ? digitGroups(filled) : null;
     if (groups !== null) {
-      const values = splitGroups(groups, WIDTH, rowAdds);
+      const values = splitGroupsSummed(groups, WIDTH - 1);
       out.push({ cells: null, candidates: { values, at: filled[0]!.at }, anchor });
       continue;
     }
@@ -403,7 +403,7 @@ function resolveRuns(placed: Map<number, DecodedRow>, rows: number[], reading: R
   for (const index of pending) {
     const row = APPLICATION_ROWS[index]!;
     const candidates = placed.get(index)!.candidates!.values;
-    if (candidates.length === 0) {
+    if (candidates.length === 0 && !isIncomplete(candidates)) {
       reading.doubt(
         'unsplittable',
         row.path,
@@ -463,17 +463,20 @@ function resolveByColumns(
     );
     if (agreeing.length > 0) solutions = agreeing;
   }
+  // A row whose split search ran out of steps may have lost the true split: nothing is settled then.
+  const truncated = pending.some((index) => isIncomplete(placed.get(index)?.candidates?.values ?? []));
+  const complete = choice.complete && !truncated;
   for (const index of pending) {
     const first = solutions[0]!.get(index)!;
     const settled =
-      choice.complete && solutions.every((solution) => solution.get(index)!.every((v, c) => v === first[c]));
+      complete && solutions.every((solution) => solution.get(index)!.every((v, c) => v === first[c]));
     if (settled) {
       values.set(index, [...first]);
       continue;
     }
     const row = APPLICATION_ROWS[index]!;
     const listed = distinct(solutions.map((solution) => solution.get(index)!));
-    const count = choice.complete ? String(listed.length) : `${listed.length}+`;
+    const count = complete ? String(listed.length) : `${listed.length}+`;
     const shown = listed.map((split) => split.join(' ')).join('；');
     reading.doubt(
       'ambiguous-split',

@@ -101,8 +101,19 @@ export function findTitle(rawLines: readonly string[]): { agency: string | null;
       return { agency: agency === '' ? null : agency, year: Number(match[2]) };
     }
   }
+  // A page whose title stands after the site's chrome (breadcrumbs, 打印本页, dates) on a long line: the title
+  // anywhere in the first characters, its agency the words right before the year.
+  const text = rawLines
+    .join(' ')
+    .slice(0, 3000)
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const anywhere = TITLE_ANYWHERE.exec(text);
+  if (anywhere) return { agency: anywhere[1]!, year: Number(anywhere[2]) };
   return { agency: null, year: null };
 }
+
+const TITLE_ANYWHERE =
+  /([\u4e00-\u9fff（）()·]{2,40}?)\s?((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
 
 /** The year of the statistics period (统计期限 … 2023年1月1日), when the title gave none. */
 export function findPeriodYear(text: string): number | null {

@@ -6,6 +6,7 @@
 import { DomainError } from '../../core/errors.js';
 import { REPORT_SCHEMA_ID, type AnnualReport, type ApplicationRowCells } from '../../core/report/model.js';
 import {
+  SECTIONS,
   APPLICATION_ROWS,
   APPEAL_GROUPS,
   APPEAL_RESULTS,
@@ -128,6 +129,57 @@ function emptyReport(template: '2021' | '2019'): AnnualReport {
   };
 }
 
+const SECTION_ORDER: readonly string[] = SECTIONS.map((section) => section.number);
+
+interface InferredSection {
+  number: string;
+  title: string;
+  evidence: { zh: string; en: string };
+}
+
+/**
+ * Sections whose heading was not found but whose content is there (a heading lost in conversion is a reading
+ * doubt, not a missing section): 二, 三, 四 by their tables; 一 by prose before the tables; 五 by prose between
+ * table 四 and 六; 六 by its usual subject (其他需要报告, 信息处理费) after 五.
+ */
+function inferSections(
+  lines: readonly Line[],
+  headings: readonly Heading[],
+  reading: Reading,
+): InferredSection[] {
+  const found = new Map(headings.map((h) => [h.number, h.line] as const));
+  const out: InferredSection[] = [];
+  const add = (number: string, zh: string, en: string) =>
+    out.push({ number, title: SECTIONS.find((s) => s.number === number)!.title, evidence: { zh, en } });
+  let proactive = false;
+  let appeals = false;
+  for (const path of reading.values.keys()) {
+    if (path.startsWith('proactive.')) proactive = true;
+    else if (path.startsWith('appeals.')) appeals = true;
+  }
+  const firstTable = found.get('二') ?? found.get('三') ?? lines.findIndex((l) => l.raw.includes('第二十条'));
+  if (!found.has('一') && firstTable > 2) {
+    const prose = lines.slice(2, firstTable).some((line) => isProse(line.raw));
+    if (prose) add('一', '表格之前的正文', 'the text before the tables');
+  }
+  if (!found.has('二') && proactive) add('二', '第二十条各表', 'the 第二十条 tables');
+  if (!found.has('三')) add('三', '表三', 'table 三');
+  if (!found.has('四') && appeals) add('四', '复议诉讼表', 'the appeals table');
+  const four = found.get('四');
+  const six = found.get('六');
+  if (!found.has('五') && four !== undefined) {
+    const end = six ?? lines.length;
+    const prose = lines.slice(four + 1, end).some((line) => isProse(line.raw) && !/\d{3,}/.test(line.raw));
+    if (prose && six !== undefined) add('五', '复议诉讼表之后的正文', 'the text after the appeals table');
+  }
+  const five = found.get('五');
+  if (!found.has('六') && five !== undefined) {
+    const subject = lines.slice(five + 1).some((line) => /其他需要报告|信息处理费/.test(line.raw));
+    if (subject) add('六', '“其他需要报告”“信息处理费”等正文', 'text on other matters or processing fees');
+  }
+  return out;
+}
+
 /** A line of narrative rather than of a table: it has a full stop, or is long and has commas. */
 function isProse(raw: string): boolean {
   return raw.includes('。') || (raw.length > 40 && (raw.includes('，') || raw.includes(',')));
@@ -226,12 +278,27 @@ export function readGrid(grid: Grid, name: string, format: ReportFormat = 'text'
     setPath(report as unknown as Record<string, unknown>, path, reading.get(path));
 
   if (markers.length > 0) report.formatMarkers = markers;
-  if (headings.length > 0) {
-    report.sections = headings.map((h, n) =>
+  const inferred = inferSections(lines, headings, reading);
+  if (headings.length > 0 || inferred.length > 0) {
+    const sections: NonNullable<AnnualReport['sections']> = headings.map((h, n) =>
       narratives[n] === ''
         ? { number: h.number, title: h.title }
         : { number: h.number, title: h.title, text: narratives[n]! },
     );
+    for (const section of inferred) {
+      const at = SECTION_ORDER.indexOf(section.number);
+      const before = sections.findIndex((s) => SECTION_ORDER.indexOf(s.number) > at);
+      const entry = { number: section.number, title: section.title, inferred: true };
+      if (before === -1) sections.push(entry);
+      else sections.splice(before, 0, entry);
+      reading.doubt(
+        'heading-missing',
+        'sections',
+        `未找到第${section.number}部分的标题“${section.number}、${section.title}”（转换时可能丢失），按${section.evidence.zh}认定该部分存在`,
+        `The heading of section ${section.number} (${section.number}、${section.title}) was not found (lost in conversion?); the section is taken as present from ${section.evidence.en}`,
+      );
+    }
+    report.sections = sections;
   }
   const slips = [...parts.proactive, ...parts.applications, ...parts.appeals].filter((line) =>
     hasSlip(line.text),

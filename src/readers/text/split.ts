@@ -9,6 +9,14 @@ export const MAX_CANDIDATES = 16;
 /** At most this many partial splits are tried for one run, so a long run costs bounded time. */
 export const MAX_STEPS = 50_000;
 
+/** Lists of splits a search stopped before finishing (its step budget ran out): they may lack the true split. */
+const INCOMPLETE = new WeakSet<number[][]>();
+
+/** True when a search ran out of steps before finishing: its list of splits may lack the true one. */
+export function isIncomplete(splits: number[][]): boolean {
+  return INCOMPLETE.has(splits);
+}
+
 function digitSum(digits: string, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += digits.charCodeAt(i) - 48;
@@ -330,6 +338,7 @@ export function splitGroups(
     }
   };
   walk(0, 0);
+  if (steps > MAX_STEPS) INCOMPLETE.add(out);
   return out;
 }
 
@@ -346,4 +355,49 @@ export function appealsAdd(values: readonly number[]): boolean {
     if (values[g]! + values[g + 1]! + values[g + 2]! + values[g + 3]! !== values[g + 4]) return false;
   }
   return true;
+}
+
+/**
+ * `splitGroups` for a row whose last number is the sum of the others (table 三: `parts` cells and their 总计):
+ * each length of the total taken from the end of the last group, the rest split into `parts` numbers that must
+ * reach it (pruned as soon as the running sum passes it), so long groups cost little.
+ */
+export function splitGroupsSummed(
+  groups: readonly string[],
+  parts: number,
+  limit = MAX_CANDIDATES,
+): number[][] {
+  const out: number[][] = [];
+  if (groups.length === 0) return out;
+  const last = groups[groups.length - 1]!;
+  let steps = 0;
+  for (let totalLength = 1; totalLength <= last.length; totalLength++) {
+    const total = part(last, last.length - totalLength, last.length);
+    if (total === null) continue;
+    const body = [...groups.slice(0, -1)];
+    if (totalLength < last.length) body.push(last.slice(0, last.length - totalLength));
+    if (body.length === 0 || body.length > parts) continue;
+    const current: number[] = [];
+    const walk = (g: number, from: number, sum: number): void => {
+      if (out.length >= limit || ++steps > MAX_STEPS || sum > total) return;
+      if (g === body.length) {
+        if (current.length === parts && sum === total) out.push([...current, total]);
+        return;
+      }
+      const group = body[g]!;
+      const left = parts - current.length - (body.length - g - 1);
+      if (left <= 0) return;
+      for (let end = from + 1; end <= group.length; end++) {
+        const value = part(group, from, end);
+        if (value === null || sum + value > total) break;
+        current.push(value);
+        if (end === group.length) walk(g + 1, 0, sum + value);
+        else if (left > 1) walk(g, end, sum + value);
+        current.pop();
+      }
+    };
+    walk(0, 0, 0);
+  }
+  if (steps > MAX_STEPS) INCOMPLETE.add(out);
+  return out;
 }
