@@ -268,7 +268,6 @@ const FRIENDLY: Record<ApplyField, [string, string]> = {
   delivery: ['请选择获取信息的途径', 'Choose how to receive it'],
 };
 
-
 /** Field messages from a validation failure, in the page's language. */
 function fieldErrors(error: DomainError, lang: Lang): Partial<Record<ApplyField | 'form', string>> {
   type Issue = { path: string; message: string; messageEn?: string; own?: boolean };

@@ -1958,6 +1958,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies/{id}/reports/{year}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 负责人审批年度报告（冻结报告内容）/ the 负责人 approve the report (freezes it)
+         * @description 检查有错误时拒绝（REPORT_CHECK_FAILED），上年结转与上年已发布报告核对 / refused while the checker finds errors; 上年结转 is checked against last year's published report
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            deadline: {
+                                /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                dueDate: string;
+                                publishedOn: string | null;
+                                /**
+                                 * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                 * @enum {string}
+                                 */
+                                status: "due" | "published-on-time" | "late" | "missing";
+                            };
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            /**
+                             * @description 未审批 / 已审批 / 已发布
+                             * @enum {string}
+                             */
+                            step: "draft" | "approved" | "published";
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies/{id}/reports/{year}/export": {
         parameters: {
             query?: never;
@@ -2149,6 +2250,277 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies/{id}/reports/{year}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告的审批、发布状态与期限 / approval, publication and deadline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            deadline: {
+                                /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                dueDate: string;
+                                publishedOn: string | null;
+                                /**
+                                 * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                 * @enum {string}
+                                 */
+                                status: "due" | "published-on-time" | "late" | "missing";
+                            };
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            /**
+                             * @description 未审批 / 已审批 / 已发布
+                             * @enum {string}
+                             */
+                            step: "draft" | "approved" | "published";
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布已审批的年度报告 / publish the approved report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            deadline: {
+                                /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                dueDate: string;
+                                publishedOn: string | null;
+                                /**
+                                 * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                 * @enum {string}
+                                 */
+                                status: "due" | "published-on-time" | "late" | "missing";
+                            };
+                            publishedAt: string | null;
+                            publishedBy: string | null;
+                            /**
+                             * @description 未审批 / 已审批 / 已发布
+                             * @enum {string}
+                             */
+                            step: "draft" | "approved" | "published";
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 填写年度报告各部分文字 / write the sections' text */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 各部分文字，键为 一 至 六 / the sections' text by number 一 … 六 */
+                        sections: {
+                            "\u4E00"?: string;
+                            "\u4E09"?: string;
+                            "\u4E8C"?: string;
+                            "\u4E94"?: string;
+                            "\u516D"?: string;
+                            "\u56DB"?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 各部分文字，键为 一 至 六 / text by section number */
+                            sections: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies/{id}/reports/{year}/sections/{number}": {
         parameters: {
             query?: never;
@@ -2227,6 +2599,104 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/reports/{year}/subtree-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下级机关年度报告发布情况与检查结果 / the agencies below: published, late, check errors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencies: {
+                                caseCount: number;
+                                code: string;
+                                errorCount: number;
+                                id: string;
+                                name: string;
+                                parentName: string | null;
+                                publication: {
+                                    /** @description 发布期限（次年1月31日，条例第五十条）/ the deadline */
+                                    dueDate: string;
+                                    publishedOn: string | null;
+                                    /**
+                                     * @description 待发布 / 已按时发布 / 逾期发布 / 逾期未发布
+                                     * @enum {string}
+                                     */
+                                    status: "due" | "published-on-time" | "late" | "missing";
+                                };
+                                warningCount: number;
+                            }[];
+                            root: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4081,6 +4551,7 @@ export interface paths {
                         agency: string;
                         /** @default  */
                         body?: string;
+                        bodyHtml?: string;
                         metadata: {
                             /** @enum {string} */
                             art20Item: "administrativeRegulation" | "rule" | "normativeDocument" | "item2" | "item3" | "item4" | "item5" | "item6" | "item7" | "item8" | "item9" | "item10" | "item11" | "item12" | "item13" | "item14" | "item15" | "interpretation" | "response";
@@ -4375,6 +4846,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -4733,6 +5221,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -4863,6 +5368,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         body?: string;
+                        bodyHtml?: string;
+                        /** @default false */
+                        maskPersonalData?: boolean;
                         /** @default {} */
                         metadata?: {
                             /** @enum {string} */
@@ -5159,6 +5667,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -5580,6 +6105,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6168,6 +6710,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6529,6 +7088,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -6896,6 +7472,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -7258,6 +7851,23 @@ export interface paths {
                                 roles: ("admin" | "registrar" | "reviewer" | "approver" | "supervisor" | "auditor")[];
                                 step: number;
                             } | null;
+                            /** @description 去标识化：正文和附件中发现的个人信息 / personal data found in the body and attachments */
+                            personalData: {
+                                attachments: {
+                                    findings: number;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                body: {
+                                    confidence: number;
+                                    end: number;
+                                    kind: string;
+                                    /** @description 遮盖后的样子 / as it would be published once masked */
+                                    masked: string;
+                                    start: number;
+                                    text: string;
+                                }[];
+                            };
                             publishedVersion: {
                                 bodyHtml: string;
                                 bodyText: string;
@@ -7650,6 +8260,86 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agencies/{id}/reports/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载已发布的年度报告 / download a published annual report
+         * @description format: docx | pdf | html | json
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description 机关 id 或代码 / agency id or code */
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                                messageEn: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 报告文件 / the report file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8314,10 +9004,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作人员 / staff accounts */
+        /** 工作人员（按用户名分页） / staff accounts, by username, a page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 上一页返回的 nextCursor / the nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description 每页条数（1–1000，默认 100）/ page size (1–1000, default 100) */
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8331,6 +9026,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description 下一页的 cursor，最后一页为 null / cursor of the next page, null on the last page */
+                            nextCursor: string | null;
                             users: {
                                 /** @description ISO 8601 UTC */
                                 createdAt: string;
