@@ -204,7 +204,9 @@ describe('the report checker in Chromium', () => {
     expect(listed.some((text) => text.includes('三（七）总计 · 自然人'))).toBe(true);
     await screenshots(page, 'result-marked', '#h-s3');
     // The language switch re-sends the result: the same marks, in English.
-    await page.click('header form button');
+    // The switch is a button of the result's re-send form (the report's one copy on the page).
+    await page.click('header button[form]');
+    await page.waitForSelector('html[lang="en"]');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('ol.findings-list li').first().textContent()).toContain('Row total');
     expect(await page.locator('td[data-path="applications.totalProcessed[0]"] a.mark').count()).toBe(2);
