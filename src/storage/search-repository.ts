@@ -162,6 +162,31 @@ export const searchRepository = {
     }
   },
 
+  /** How many documents the index holds (the public ones). */
+  async countAll(db: Executor): Promise<number> {
+    const row = await db
+      .selectFrom('search_documents')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** One page of the index's documents (id, agency, publication date) in key order: the sitemap. */
+  async listPage(
+    db: Executor,
+    offset: number,
+    limit: number,
+  ): Promise<{ id: string; agencyId: string; publishedOn: string }[]> {
+    const rows = await db
+      .selectFrom('search_documents')
+      .select(['id', 'agency_id', 'published_on'])
+      .orderBy('doc_key')
+      .offset(offset)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, publishedOn: String(r.published_on) }));
+  },
+
   /** The ids among `ids` that are in the index. */
   async existingIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

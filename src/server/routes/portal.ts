@@ -22,6 +22,14 @@ import {
   type PortalAgency,
 } from '../../services/portal/portal-directory.js';
 import { getPublishedReport, listPublishedReportYears } from '../../services/portal/published-reports.js';
+import {
+  agencyFeedEntries,
+  countSitemapDocuments,
+  SITEMAP_MAX_URLS,
+  sitemapDocuments,
+} from '../../services/portal/feeds.js';
+import { atomFeed, sitemap, sitemapIndex, type SitemapUrl } from '../pages/portal/feeds.js';
+import { ITEM_LABELS, label } from '../pages/portal/labels.js';
 import { submitOnlineApplication } from '../../services/portal/submit-online-application.js';
 import { searchDocuments } from '../../services/search/search-documents.js';
 import { statusOf } from '../error-status.js';
@@ -66,6 +74,8 @@ export interface PortalOptions {
   statusPerMinute: number;
   /** The public origin for canonical URLs, feeds and the sitemap (default: from the request's Host). */
   publicOrigin?: string;
+  /** URLs in one sitemap file before the sitemap becomes an index (sitemaps.org: 50,000). */
+  sitemapMaxUrls?: number;
 }
 
 const route = { public: true, html: true } as const;
@@ -129,6 +139,18 @@ function sendPortal(
   }
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  return reply.send(body);
+}
+
+/** Sends a feed or sitemap: its XML type, an ETag (304 when unchanged) and the portal pages' cache life. */
+function sendXml(request: FastifyRequest, reply: FastifyReply, type: string, body: string): FastifyReply {
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  reply
+    .code(200)
+    .type(`${type}; charset=utf-8`)
+    .header('etag', etag)
+    .header('cache-control', 'public, max-age=60');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.send(body);
 }
@@ -520,6 +542,7 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
           ),
           path: agencyPath(agency),
           crumbs: [home(ctx)],
+          feed: agencyPath(agency, '/feed.xml'),
         },
         body,
       ),
@@ -611,6 +634,10 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
           ),
           path: agencyPath(agency, '/content'),
           crumbs: [home(ctx), agencyCrumb(agency)],
+          feed:
+            params.item && /^[A-Za-z0-9]{1,40}$/.test(params.item)
+              ? agencyPath(agency, `/feeds/${params.item}.xml`)
+              : agencyPath(agency, '/feed.xml'),
         },
         body,
       ),
@@ -668,6 +695,93 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
       );
     },
   );
+
+  // Atom feeds: an agency's latest published documents, and those of one 第二十条 item.
+  const sendFeed = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    item: string | null,
+  ): Promise<FastifyReply> => {
+    const ctx = await contextOf(platform, request, options);
+    const agency = portalAgencyByCode(ctx.agencies, code);
+    const hits = await agencyFeedEntries(platform, agency.id, item);
+    const itemName = item ? label(ITEM_LABELS, item, 'zh') : null;
+    const self = item ? agencyPath(agency, `/feeds/${item}.xml`) : agencyPath(agency, '/feed.xml');
+    const page = item
+      ? `${agencyPath(agency, '/content')}?item=${encodeURIComponent(item)}`
+      : agencyPath(agency);
+    return sendXml(
+      request,
+      reply,
+      'application/atom+xml',
+      atomFeed({
+        self: `${ctx.origin}${self}`,
+        page: `${ctx.origin}${page}`,
+        title: `${agency.name} · ${itemName ?? '最新公开的政府信息'}`,
+        author: agency.name,
+        fallbackUpdated: `${new Date(platform.clock().getTime()).toISOString().slice(0, 19)}Z`,
+        entries: hits.map((h) => ({
+          title: h.title.text,
+          url: `${ctx.origin}/gk/d/${encodeURIComponent(h.id)}`,
+          publishedOn: h.publishedOn,
+          summary: [h.documentNumber, h.indexNumber].filter((v) => v).join(' · ') || null,
+        })),
+      }),
+    );
+  };
+  app.get<{ Params: { code: string } }>('/gk/a/:code/feed.xml', { config: route }, (request, reply) =>
+    sendFeed(request, reply, request.params.code, null),
+  );
+  app.get<{ Params: { code: string; file: string } }>(
+    '/gk/a/:code/feeds/:file',
+    { config: route },
+    (request, reply) => {
+      const item = /^([A-Za-z0-9]{1,40})\.xml$/.exec(request.params.file)?.[1];
+      if (!item) throw portalPageNotFound();
+      return sendFeed(request, reply, request.params.code, item);
+    },
+  );
+
+  // The sitemap: the portal's pages and every published document; an index of files over the limit.
+  const sitemapMax = options.sitemapMaxUrls ?? SITEMAP_MAX_URLS;
+  const portalUrls = async (ctx: Context): Promise<SitemapUrl[]> => {
+    const urls: SitemapUrl[] = ['/gk', '/gk/search', '/gk/status'].map((p) => ({ loc: `${ctx.origin}${p}` }));
+    for (const agency of ctx.agencies) {
+      for (const part of ['', '/guide', '/rules', '/content', '/reports', '/apply'])
+        urls.push({ loc: `${ctx.origin}${agencyPath(agency, part)}` });
+      for (const year of await listPublishedReportYears(platform, agency.id))
+        urls.push({ loc: `${ctx.origin}${agencyPath(agency, `/reports/${year}`)}` });
+    }
+    return urls;
+  };
+  const documentUrls = async (ctx: Context, page: number): Promise<SitemapUrl[]> =>
+    (await sitemapDocuments(platform, page, sitemapMax)).map((d) => ({
+      loc: `${ctx.origin}/gk/d/${encodeURIComponent(d.id)}`,
+      lastmod: d.publishedOn,
+    }));
+  app.get('/sitemap.xml', { config: route }, async (request, reply) => {
+    const ctx = await contextOf(platform, request, options);
+    const pages = await portalUrls(ctx);
+    const documents = await countSitemapDocuments(platform);
+    if (pages.length + documents <= sitemapMax) {
+      const urls = [...pages, ...(documents > 0 ? await documentUrls(ctx, 1) : [])];
+      return sendXml(request, reply, 'application/xml', sitemap(urls));
+    }
+    const files = [`${ctx.origin}/sitemaps/pages.xml`];
+    for (let n = 1; n <= Math.ceil(documents / sitemapMax); n += 1)
+      files.push(`${ctx.origin}/sitemaps/documents-${n}.xml`);
+    return sendXml(request, reply, 'application/xml', sitemapIndex(files));
+  });
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', { config: route }, async (request, reply) => {
+    const ctx = await contextOf(platform, request, options);
+    if (request.params.file === 'pages.xml')
+      return sendXml(request, reply, 'application/xml', sitemap(await portalUrls(ctx)));
+    const n = Number(/^documents-(\d{1,6})\.xml$/.exec(request.params.file)?.[1] ?? NaN);
+    const documents = await countSitemapDocuments(platform);
+    if (!Number.isInteger(n) || n < 1 || n > Math.ceil(documents / sitemapMax)) throw portalPageNotFound();
+    return sendXml(request, reply, 'application/xml', sitemap(await documentUrls(ctx, n)));
+  });
 
   app.get<{ Params: { id: string } }>('/gk/d/:id', { config: route }, async (request, reply) => {
     const ctx = await contextOf(platform, request, options);

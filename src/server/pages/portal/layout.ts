@@ -115,6 +115,11 @@ export function portalPage(options: PortalPageOptions, body: Html): string {
               <li>
                 <a href="${withLang('/check', lang)}">${t(lang, '年度报告检查', 'Annual report checker')}</a>
               </li>
+              <li><a href="${withLang('/gk/search', lang)}">${t(lang, '检索', 'Search')}</a></li>
+              <li>
+                <a href="${withLang('/gk/status', lang)}">${t(lang, '申请查询', 'Application status')}</a>
+              </li>
+              <li><a href="/sitemap.xml">${t(lang, '网站地图', 'Sitemap')}</a></li>
             </ul>
             <p>
               ${t(

@@ -199,6 +199,11 @@ export function agencyHome(view: AgencyHomeView, lang: Lang): Html {
       )}
     </ul>
     <h2>${t(lang, '最新公开', 'Latest')}</h2>
+    <p>
+      <a href="${agencyPath(a, '/feed.xml')}" type="application/atom+xml"
+        >${t(lang, '订阅最新公开（Atom）', 'Subscribe to the latest (Atom feed)')}</a
+      >
+    </p>
     ${
       view.latest.length > 0
         ? itemList(view.latest, view.agencies, lang, { showAgency: false })
