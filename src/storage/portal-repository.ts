@@ -1,4 +1,4 @@
-/** What the public portal reads besides the search index: the 指南's 邮编, report years, recent online forms. */
+/** What the public portal reads besides the search index: the 指南's 邮编, recent online forms. */
 import type { Executor } from './executor.js';
 
 export const portalRepository = {
@@ -9,22 +9,6 @@ export const portalRepository = {
 
   async setPostcode(db: Executor, agencyId: string, postcode: string | null): Promise<void> {
     await db.updateTable('agencies').set({ postcode }).where('id', '=', agencyId).execute();
-  },
-
-  /** Years with cases registered or table 二 figures entered for an agency, newest first. */
-  async reportYears(db: Executor, agencyId: string): Promise<number[]> {
-    const cases = await db
-      .selectFrom('applications')
-      .select('year')
-      .distinct()
-      .where('agency_id', '=', agencyId)
-      .execute();
-    const figures = await db
-      .selectFrom('report_figures')
-      .select('year')
-      .where('agency_id', '=', agencyId)
-      .execute();
-    return [...new Set([...cases, ...figures].map((r) => Number(r.year)))].sort((a, b) => b - a);
   },
 
   /** The ids of every published document (for a rebuild of the search index). */

@@ -51,6 +51,17 @@ export const reportPublicationsRepository = {
       .executeTakeFirst();
     return row && toPublication(row);
   },
+  /** An agency's published reports (year and publication day), newest year first. */
+  async publishedYears(db: Executor, agencyId: string): Promise<{ year: number; publishedOn: string }[]> {
+    const rows = await db
+      .selectFrom('report_publications')
+      .select(['year', 'published_on'])
+      .where('agency_id', '=', agencyId)
+      .where('status', '=', 'published')
+      .orderBy('year', 'desc')
+      .execute();
+    return rows.map((r) => ({ year: Number(r.year), publishedOn: r.published_on ?? '' }));
+  },
   /** Publication days of the agencies that have published `year` (agency id → YYYY-MM-DD). */
   async publishedOn(db: Executor, agencyIds: readonly string[], year: number): Promise<Map<string, string>> {
     const out = new Map<string, string>();

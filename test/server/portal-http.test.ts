@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src/core/identity.js';
 import { cliOperator } from '../../src/services/accounts/principal.js';
 import { listPortalAgencies } from '../../src/services/portal/portal-directory.js';
+import { approveReport } from '../../src/services/reports/approve-report.js';
+import { publishReport } from '../../src/services/reports/publish-report.js';
 import { setReportFigures } from '../../src/services/reports/set-report-figures.js';
 import { indexDocument } from '../../src/services/search/index-document.js';
 import { corpus, CIV, FIN, GOV } from '../fixtures/search/corpus.js';
 import { freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
+import { staff } from '../support/applications.js';
 import { cookieOf, hiddenValue, urlencoded } from '../support/forms.js';
 
 const first17 = '11010519491231002';
@@ -149,7 +152,7 @@ describe('the public portal (HTTP)', () => {
     expect(reports.body).toContain('暂无已发布的年度报告');
   });
 
-  it('shows a year’s annual report in the official tables once its publication date has passed', async () => {
+  it('shows an agency’s published annual reports in the official tables, with their downloads', async () => {
     const stock = { issued: 0, repealed: 0, inForce: 0 };
     await setReportFigures(server.platform, cliOperator, 'demo-education', 2025, {
       regulations: stock,
@@ -159,12 +162,39 @@ describe('the public portal (HTTP)', () => {
       enforcement: 0,
       feesTenThousandYuan: '0',
     });
+    const agencyId = (await listPortalAgencies(server.platform)).find((a) => a.code === 'demo-education')!.id;
+    const as = (role: 'registrar' | 'approver') => staff({ role, agencyId });
+    const saved = server.clock.now;
+    server.clock.now = new Date('2026-01-20T02:00:00Z');
+    try {
+      // Approved is not published: the column still says why it is empty, the year's page is a 404.
+      await approveReport(server.platform, as('approver'), 'demo-education', 2025);
+      expect((await get('/gk/a/demo-education/reports')).body).toContain('暂无已发布的年度报告');
+      expect((await get('/gk/a/demo-education/reports/2025')).statusCode).toBe(404);
+      await publishReport(server.platform, as('registrar'), 'demo-education', 2025);
+    } finally {
+      server.clock.now = saved;
+    }
+    const docx = `/api/v1/public/agencies/${agencyId}/reports/2025/export?format=docx`;
+    const pdf = `/api/v1/public/agencies/${agencyId}/reports/2025/export?format=pdf`;
     const list = await get('/gk/a/demo-education/reports');
+    expect(list.body).not.toContain('暂无已发布的年度报告');
     expect(list.body).toContain('href="/gk/a/demo-education/reports/2025"');
+    expect(list.body).toContain('<time datetime="2026-01-20">');
+    expect(list.body).toContain(`href="${docx.replace(/&/g, '&amp;')}"`);
+    expect(list.body).toContain(`href="${pdf.replace(/&/g, '&amp;')}"`);
     const report = await get('/gk/a/demo-education/reports/2025');
     expect(report.statusCode).toBe(200);
     expect(report.body).toContain('三、收到和处理政府信息公开申请情况');
     expect(report.body).toContain('table class="report"');
+    expect(report.body).toContain(`href="${docx.replace(/&/g, '&amp;')}"`);
+    // The links lead to the published file.
+    const file = await get(docx);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // A year whose statutory date has passed but that nobody published is not shown.
+    expect((await get('/gk/a/demo-education/reports/2024')).statusCode).toBe(404);
+    expect((await get('/gk/a/demo-education')).body).toContain('2025 年度');
   });
 
   it('switches to 长者模式 and keeps it, and to English', async () => {

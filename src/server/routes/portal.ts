@@ -21,7 +21,11 @@ import {
   portalPageNotFound,
   type PortalAgency,
 } from '../../services/portal/portal-directory.js';
-import { getPublishedReport, listPublishedReportYears } from '../../services/portal/published-reports.js';
+import {
+  getPublishedReport,
+  listPublishedReportYears,
+  listPublishedReports,
+} from '../../services/portal/published-reports.js';
 import {
   agencyFeedEntries,
   countSitemapDocuments,
@@ -647,7 +651,7 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
   app.get<{ Params: { code: string } }>('/gk/a/:code/reports', { config: route }, async (request, reply) => {
     const ctx = await contextOf(platform, request, options);
     const agency = portalAgencyByCode(ctx.agencies, request.params.code);
-    const years = await listPublishedReportYears(platform, agency.id);
+    const reports = await listPublishedReports(platform, agency.id);
     const title = t(ctx.lang, '政府信息公开年报', 'Annual reports');
     return sendPortal(
       request,
@@ -660,7 +664,7 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
           path: agencyPath(agency, '/reports'),
           crumbs: [home(ctx), agencyCrumb(agency)],
         },
-        reportsListPage(agency, years, ctx.lang),
+        reportsListPage(agency, reports, ctx.lang),
       ),
     );
   });

@@ -540,26 +540,52 @@ export function listPage(view: ListView, lang: Lang): Html {
     </div>`;
 }
 
-export function reportsListPage(a: PortalAgency, years: number[], lang: Lang): Html {
+/** The public export of a published report (docs/report-exports.md): anyone may download it. */
+export const reportExportPath = (a: Pick<PortalAgency, 'id'>, year: number, format: 'docx' | 'pdf') =>
+  `/api/v1/public/agencies/${encodeURIComponent(a.id)}/reports/${year}/export?format=${format}`;
+
+function reportDownloads(a: PortalAgency, year: number, lang: Lang): Html {
+  return html`<ul class="downloads">
+    <li>
+      <a href="${reportExportPath(a, year, 'docx')}" download
+        >${t(lang, `下载 Word 版（DOCX）`, 'Download Word (DOCX)')}</a
+      >
+    </li>
+    <li>
+      <a href="${reportExportPath(a, year, 'pdf')}" download>${t(lang, `下载 PDF 版`, 'Download PDF')}</a>
+    </li>
+  </ul>`;
+}
+
+export function reportsListPage(
+  a: PortalAgency,
+  reports: { year: number; publishedOn: string }[],
+  lang: Lang,
+): Html {
   return html`<h1>${a.name}${t(lang, '政府信息公开年报', ' — annual reports')}</h1>
     ${
-      years.length > 0
+      reports.length > 0
         ? html`<ul class="items">
-            ${years.map(
-              (y) =>
+            ${reports.map(
+              (r) =>
                 html`<li>
-                  <a href="${withLang(agencyPath(a, `/reports/${y}`), lang)}"
-                    >${t(lang, `${a.name}${y}年政府信息公开工作年度报告`, `${a.name}: annual report ${y}`)}</a
+                  <a href="${withLang(agencyPath(a, `/reports/${r.year}`), lang)}"
+                    >${t(
+                      lang,
+                      `${a.name}${r.year}年政府信息公开工作年度报告`,
+                      `${a.name}: annual report ${r.year}`,
+                    )}</a
                   >
-                  ${dateText(`${y + 1}-01-31`, lang)}
+                  ${t(lang, '发布日期', 'Published')} ${dateText(r.publishedOn, lang)}
+                  ${reportDownloads(a, r.year, lang)}
                 </li>`,
             )}
           </ul>`
         : html`<p class="notice">
             ${t(
               lang,
-              '暂无已发布的年度报告：本平台在每年 1 月 31 日后公布上一年度的报告（条例第五十条）。本机关开始使用本平台以前的年度报告，请查阅本机关门户网站。',
-              'No annual report published yet: the report of a year is published after 31 January of the next (Article 50). Earlier reports are on the agency’s own website.',
+              '暂无已发布的年度报告：本机关每年 1 月 31 日前公布上一年度的报告（条例第五十条），发布后在这里显示并可下载。本机关开始使用本平台以前的年度报告，请查阅本机关门户网站，或联系本机关政府信息公开工作机构。',
+              'No annual report published yet: an agency publishes the report of a year by 31 January of the next (Article 50); it appears here, with downloads, once published. Earlier reports are on the agency’s own website, or ask its disclosure office.',
             )}
           </p>`
     }`;
@@ -568,7 +594,7 @@ export function reportsListPage(a: PortalAgency, years: number[], lang: Lang): H
 export function reportPage(
   a: PortalAgency,
   year: number,
-  compiled: { report: AnnualReport; findings: Finding[] },
+  published: { report: AnnualReport; findings: Finding[]; publishedOn: string },
   lang: Lang,
 ): Html {
   return html`<h1>
@@ -577,13 +603,14 @@ export function reportPage(
     <p class="muted">
       ${t(
         lang,
-        '按照国办公开办函〔2021〕30号规定的格式，由本机关的办件记录统计生成。',
-        'In the format of 国办公开办函〔2021〕30号, compiled from the agency’s case records.',
+        '按照国办公开办函〔2021〕30号规定的格式，本机关审批并发布的报告。',
+        'In the format of 国办公开办函〔2021〕30号, as approved and published by the agency.',
       )}
-      ${dateText(`${year + 1}-01-31`, lang)}
+      ${t(lang, '发布日期', 'Published')} ${dateText(published.publishedOn, lang)}
     </p>
+    ${reportDownloads(a, year, lang)}
     <h2>${t(lang, '统计表', 'Tables')}</h2>
-    <div class="table-wrap">${reportTables(compiled.report, compiled.findings, lang)}</div>`;
+    <div class="table-wrap">${reportTables(published.report, published.findings, lang)}</div>`;
 }
 
 export function notFoundBody(lang: Lang, messageZh: string, messageEn: string): Html {
