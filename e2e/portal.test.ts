@@ -10,11 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../src/core/identity.js';
 import { cliOperator } from '../src/services/accounts/principal.js';
 import { listPortalAgencies } from '../src/services/portal/portal-directory.js';
+import { approveReport } from '../src/services/reports/approve-report.js';
+import { publishReport } from '../src/services/reports/publish-report.js';
 import { setReportFigures } from '../src/services/reports/set-report-figures.js';
 import { indexDocument } from '../src/services/search/index-document.js';
 import { CIV, corpus, FIN, GOV } from '../test/fixtures/search/corpus.js';
 import { freshSqlite } from '../test/helpers/databases.js';
 import { freshServer } from '../test/helpers/server.js';
+import { staff } from '../test/support/applications.js';
 import { launchChromium, SCREENSHOTS } from './browser.js';
 
 const WIDE = { width: 1280, height: 900 };
@@ -82,6 +85,18 @@ describe('the public portal in Chromium', { timeout: 240_000 }, () => {
       enforcement: 0,
       feesTenThousandYuan: '0',
     });
+    // The 年报 column shows published reports only: approve and publish 2025 on time.
+    const education = staff({ role: 'approver', agencyId: mapped[FIN]! });
+    const saved = server.clock.now;
+    server.clock.now = new Date('2026-01-20T02:00:00Z');
+    await approveReport(server.platform, education, 'demo-education', 2025);
+    await publishReport(
+      server.platform,
+      staff({ role: 'registrar', agencyId: mapped[FIN]! }),
+      'demo-education',
+      2025,
+    );
+    server.clock.now = saved;
     url = await server.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchChromium();
     // The pages carry no scripts (CSP script-src 'none'); JavaScript stays on only for axe's own probe.
