@@ -116,6 +116,7 @@ describe('the portal feeds and sitemap (HTTP)', () => {
     expect(page.body).toContain('<a href="/sitemap.xml">网站地图</a>');
     const content = await get(`/gk/a/${code}/content?item=item7`);
     expect(content.body).toContain(`href="/gk/a/${code}/feeds/item7.xml"`);
+    expect(content.body).toMatch(new RegExp(`<a href="/gk/a/${code}/feeds/item7.xml"[^>]*>订阅“财政预决算”`));
   });
 
   it('carries an ETag and the portal cache life, 304 when unchanged', async () => {

@@ -37,6 +37,7 @@ import { ITEM_LABELS, label } from '../pages/portal/labels.js';
 import { submitOnlineApplication } from '../../services/portal/submit-online-application.js';
 import { searchDocuments } from '../../services/search/search-documents.js';
 import { statusOf } from '../error-status.js';
+import { html } from '../pages/html.js';
 import { langOf, withLang, type Lang } from '../pages/i18n.js';
 import {
   APPLY_FIELDS,
@@ -606,9 +607,24 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
       throw friendlySearchError(e);
     });
     const title = t(ctx.lang, '法定主动公开内容', 'Published information');
+    const itemFeed = params.item && /^[A-Za-z0-9]{1,40}$/.test(params.item) ? params.item : null;
+    const feed = itemFeed ? agencyPath(agency, `/feeds/${itemFeed}.xml`) : agencyPath(agency, '/feed.xml');
     const body = listPage(
       {
         title: `${agency.name} · ${title}`,
+        intro: html`<p>
+          <a href="${feed}" type="application/atom+xml"
+            >${
+              itemFeed
+                ? t(
+                    ctx.lang,
+                    `订阅“${label(ITEM_LABELS, itemFeed, 'zh')}”（Atom）`,
+                    `Subscribe to “${label(ITEM_LABELS, itemFeed, 'en')}” (Atom feed)`,
+                  )
+                : t(ctx.lang, '订阅最新公开（Atom）', 'Subscribe to the latest (Atom feed)')
+            }</a
+          >
+        </p>`,
         base: agencyPath(agency, '/content'),
         params,
         result,
@@ -638,10 +654,7 @@ export function registerPortalRoutes(app: FastifyInstance, platform: Platform, o
           ),
           path: agencyPath(agency, '/content'),
           crumbs: [home(ctx), agencyCrumb(agency)],
-          feed:
-            params.item && /^[A-Za-z0-9]{1,40}$/.test(params.item)
-              ? agencyPath(agency, `/feeds/${params.item}.xml`)
-              : agencyPath(agency, '/feed.xml'),
+          feed,
         },
         body,
       ),
