@@ -10,7 +10,7 @@ import { cliOperator } from '../../src/services/accounts/principal.js';
 import { listPortalAgencies } from '../../src/services/portal/portal-directory.js';
 import { recordDocumentAction } from '../../src/services/publishing/document-actions.js';
 import { indexDocument } from '../../src/services/search/index-document.js';
-import { freshSqlite } from '../helpers/databases.js';
+import { databases, freshSqlite } from '../helpers/databases.js';
 import { freshServer } from '../helpers/server.js';
 
 const parser = new XMLParser({
@@ -49,7 +49,7 @@ const plainDoc = (id: string, agencyId: string, title: string, item: string, pub
   attachmentText: '',
 });
 
-describe('the portal feeds and sitemap (HTTP)', () => {
+describe.each(databases)('the portal feeds and sitemap (HTTP) on %s', (_name, fresh) => {
   let server: Awaited<ReturnType<typeof freshServer>>;
   const get = (url: string, headers: Record<string, string> = {}) =>
     server.app.inject({ method: 'GET', url, headers });
@@ -57,7 +57,7 @@ describe('the portal feeds and sitemap (HTTP)', () => {
   let code: string;
 
   beforeAll(async () => {
-    server = await freshServer(freshSqlite, { portal: { publicOrigin: 'https://gk.example.gov.cn' } });
+    server = await freshServer(fresh, { portal: { publicOrigin: 'https://gk.example.gov.cn' } });
     const busiest = await sql<{ agency_id: string }>`select agency_id, count(*) as n from documents
       where status = 'published' group by agency_id order by n desc limit 1`.execute(server.platform.db);
     agencyId = busiest.rows[0]!.agency_id;
