@@ -1,5 +1,6 @@
 import type { AnnualReport } from '../core/report/model.js';
 import type { Executor } from './executor.js';
+import { reportSectionsRepository } from './report-sections-repository.js';
 
 /** A report as approved and, once published, when. */
 export interface ReportPublication {
@@ -110,31 +111,29 @@ export const reportPublicationsRepository = {
   },
 };
 
-/** The six sections' text an agency wrote for a year (number → text). */
+/**
+ * The section texts staff wrote for a report, as one record (section number → text). Kept in `report_sections`,
+ * the same rows the compiled report reads (src/services/reports/compile-annual-report.ts), so text written for the
+ * exports and text written through the sections API are one and the same. (`report_texts`, from migration
+ * 20261202T1900, is no longer written.)
+ */
 export const reportTextsRepository = {
   async find(db: Executor, agencyId: string, year: number): Promise<Record<string, string> | undefined> {
-    const row = await db
-      .selectFrom('report_texts')
-      .select('sections_json')
-      .where('agency_id', '=', agencyId)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    return row && (JSON.parse(row.sections_json) as Record<string, string>);
+    const rows = await reportSectionsRepository.list(db, agencyId, year);
+    return rows.size === 0 ? undefined : Object.fromEntries(rows);
   },
+  /** Replaces the texts of the report: sections not given are cleared. */
   async upsert(
     db: Executor,
     agencyId: string,
     year: number,
     sections: Record<string, string>,
     at: string,
+    by = 'staff',
   ): Promise<void> {
-    const json = JSON.stringify(sections);
-    await db
-      .insertInto('report_texts')
-      .values({ agency_id: agencyId, year, sections_json: json, updated_at: at })
-      .onConflict((oc) =>
-        oc.columns(['agency_id', 'year']).doUpdateSet({ sections_json: json, updated_at: at }),
-      )
-      .execute();
+    await reportSectionsRepository.clear(db, agencyId, year);
+    for (const [number, text] of Object.entries(sections)) {
+      await reportSectionsRepository.upsert(db, agencyId, year, number, text, at, by);
+    }
   },
 };

@@ -24,6 +24,14 @@ export const reportSectionsRepository = {
       .execute();
     return new Map(rows.map((r) => [r.number, r.text]));
   },
+  async clear(db: Executor, agencyId: string, year: number): Promise<void> {
+    await db
+      .withTables<ReportSectionsTable>()
+      .deleteFrom('report_sections')
+      .where('agency_id', '=', agencyId)
+      .where('year', '=', year)
+      .execute();
+  },
   async find(db: Executor, agencyId: string, year: number, number: string): Promise<string | undefined> {
     const row = await db
       .withTables<ReportSectionsTable>()

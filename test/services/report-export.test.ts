@@ -69,6 +69,8 @@ describe.each(databases)('report exports on %s', (_name, fresh) => {
       year: 2026,
     });
     expect(compiled.caseCount).toBeGreaterThan(0);
+    // One store for section text: what was written for the export is the compiled report's text too.
+    expect(compiled.report.sections?.find((s) => s.number === '五')?.text).toBe('个别答复文书说理不够充分。');
     const read = await readReport(file.bytes, file.fileName);
     expect(cellDifferences(contractOf(read.report), contractOf(compiled.report))).toEqual([]);
     const text = docxText(strFromU8(unzipSync(file.bytes)['word/document.xml']!));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SECTIONS } from '../../core/report/template.js';
 import { agenciesRepository } from '../../storage/agencies-repository.js';
+import { auditActorOf } from '../accounts/principal.js';
 import { reportTextsRepository } from '../../storage/report-publications-repository.js';
 import type { Principal } from '../accounts/principal.js';
 import { findAgencyByRef } from '../agencies/find-agency.js';
@@ -49,7 +50,14 @@ export async function setReportTexts(
       throw errors.agencyNotFound(agencyRef);
     if (!inScope(scopeOf(principal, tree, handleApplicationRoles), agency.id)) throw errors.forbidden();
     const before = await reportTextsRepository.find(trx, agency.id, year);
-    await reportTextsRepository.upsert(trx, agency.id, year, texts, deps.clock().toISOString());
+    await reportTextsRepository.upsert(
+      trx,
+      agency.id,
+      year,
+      texts,
+      deps.clock().toISOString(),
+      auditActorOf(principal).label,
+    );
     record({
       action: 'report.texts-set',
       entityType: 'report',

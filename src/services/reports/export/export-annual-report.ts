@@ -87,11 +87,11 @@ export async function withSectionText(
   if (!texts) return compiled.report;
   return {
     ...compiled.report,
-    sections: SECTIONS.map((s) => ({
-      number: s.number,
-      title: s.title,
-      ...(texts[s.number] ? { text: texts[s.number] } : {}),
-    })),
+    // Written text wins; otherwise the compiled report's own (section 一's draft from the records).
+    sections: SECTIONS.map((s) => {
+      const text = texts[s.number] ?? compiled.report.sections?.find((c) => c.number === s.number)?.text;
+      return { number: s.number, title: s.title, ...(text ? { text } : {}) };
+    }),
   };
 }
 
