@@ -1,16 +1,12 @@
 import { DomainError } from '../../core/errors.js';
-import { nextPublicationStep, refusedStepMessage } from '../../core/report/publication.js';
-import { agenciesRepository } from '../../storage/agencies-repository.js';
 import { reportPublicationsRepository } from '../../storage/report-publications-repository.js';
 import { auditActorOf, type Principal } from '../accounts/principal.js';
-import { findAgencyByRef } from '../agencies/find-agency.js';
 import { withAudit } from '../audit/audit-trail.js';
-import { errors } from '../platform/errors.js';
 import type { PlatformDeps } from '../platform/platform.js';
-import { inScope, readAgencyRoles, scopeOf } from '../policies/access.js';
 import { compileFromRecords } from './compile-annual-report.js';
 import { withSectionText, hasReportData, noReportData } from './export/export-annual-report.js';
 import { checkReportYear } from './set-report-figures.js';
+import { beginPublicationStep } from './publication-step.js';
 import { getPublicationState, type ReportPublicationState } from './get-publication-state.js';
 
 /** The 负责人 approve the report (a recorded, audited step until the 主动公开 review chain takes it over). */
@@ -29,17 +25,14 @@ export async function approveReport(
 ): Promise<ReportPublicationState> {
   checkReportYear(year);
   await withAudit(deps, principal, async (trx, record) => {
-    const agency = await findAgencyByRef(trx, agencyRef);
-    const tree = await agenciesRepository.listAll(trx);
-    if (!inScope(scopeOf(principal, tree, readAgencyRoles), agency.id))
-      throw errors.agencyNotFound(agencyRef);
-    if (!inScope(scopeOf(principal, tree, approveReportRoles), agency.id)) throw errors.forbidden();
-    const current = await reportPublicationsRepository.find(trx, agency.id, year);
-    const step = current?.status ?? 'draft';
-    if (nextPublicationStep(step, 'approve') === null) {
-      const why = refusedStepMessage(step, 'approve');
-      throw new DomainError('REPORT_PUBLICATION_STEP', why.zh, why.en);
-    }
+    const { agency, current } = await beginPublicationStep(
+      trx,
+      principal,
+      agencyRef,
+      year,
+      approveReportRoles,
+      'approve',
+    );
     const compiled = await compileFromRecords(trx, { agencyName: agency.name, agencies: [agency], year });
     if (!hasReportData(compiled)) throw noReportData(year, agency.name);
     const errorFindings = compiled.findings.filter((f) => f.severity === 'error');

@@ -1,14 +1,10 @@
-import { DomainError } from '../../core/errors.js';
-import { nextPublicationStep, refusedStepMessage } from '../../core/report/publication.js';
-import { agenciesRepository } from '../../storage/agencies-repository.js';
 import { reportPublicationsRepository } from '../../storage/report-publications-repository.js';
 import { auditActorOf, type Principal } from '../accounts/principal.js';
-import { findAgencyByRef } from '../agencies/find-agency.js';
 import { beijingDate } from '../applications/case-calendar.js';
 import { withAudit } from '../audit/audit-trail.js';
-import { errors } from '../platform/errors.js';
 import type { PlatformDeps } from '../platform/platform.js';
-import { handleApplicationRoles, inScope, readAgencyRoles, scopeOf } from '../policies/access.js';
+import { handleApplicationRoles } from '../policies/access.js';
+import { beginPublicationStep } from './publication-step.js';
 import { getPublicationState, type ReportPublicationState } from './get-publication-state.js';
 import { checkReportYear } from './set-report-figures.js';
 
@@ -25,17 +21,14 @@ export async function publishReport(
 ): Promise<ReportPublicationState> {
   checkReportYear(year);
   await withAudit(deps, principal, async (trx, record) => {
-    const agency = await findAgencyByRef(trx, agencyRef);
-    const tree = await agenciesRepository.listAll(trx);
-    if (!inScope(scopeOf(principal, tree, readAgencyRoles), agency.id))
-      throw errors.agencyNotFound(agencyRef);
-    if (!inScope(scopeOf(principal, tree, handleApplicationRoles), agency.id)) throw errors.forbidden();
-    const current = await reportPublicationsRepository.find(trx, agency.id, year);
-    const step = current?.status ?? 'draft';
-    if (nextPublicationStep(step, 'publish') === null) {
-      const why = refusedStepMessage(step, 'publish');
-      throw new DomainError('REPORT_PUBLICATION_STEP', why.zh, why.en);
-    }
+    const { agency, current } = await beginPublicationStep(
+      trx,
+      principal,
+      agencyRef,
+      year,
+      handleApplicationRoles,
+      'publish',
+    );
     const now = deps.clock();
     const on = beijingDate(now);
     await reportPublicationsRepository.markPublished(trx, {
@@ -50,7 +43,7 @@ export async function publishReport(
       entityType: 'report',
       entityId: `${agency.id}/${year}`,
       agencyId: agency.id,
-      before: { status: step },
+      before: { status: current?.status ?? 'draft' },
       after: { status: 'published', publishedOn: on },
     });
   });
