@@ -3,7 +3,7 @@ import type { PortalAgency } from '../../../services/portal/portal-directory.js'
 import type { PortalDocument } from '../../../services/portal/get-document.js';
 import { html, type Html } from '../html.js';
 import type { Lang } from '../i18n.js';
-import { GENRE_LABELS, ITEM_CLAUSE, ITEM_LABELS, label, VALIDITY_LABELS } from './labels.js';
+import { GENRE_LABELS, ITEM_CLAUSE, ITEM_LABELS, label, subjectLabel, VALIDITY_LABELS } from './labels.js';
 import { t } from './layout.js';
 
 function paragraphs(text: string): Html {
@@ -37,7 +37,7 @@ export function documentPage(doc: PortalDocument, agency: PortalAgency | undefin
             <th scope="row">${t(lang, '索引号', 'Index number')}</th>
             <td>${doc.indexNumber ?? none}</td>
             <th scope="row">${t(lang, '主题分类', 'Subject')}</th>
-            <td>${doc.subject ?? none}</td>
+            <td>${doc.subject === null ? none : subjectLabel(doc.subject)}</td>
           </tr>
           <tr>
             <th scope="row">${t(lang, '发布机构', 'Issued by')}</th>

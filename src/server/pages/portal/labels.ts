@@ -2,6 +2,7 @@
  * Names of the index's facet values as the portal shows them. Keys follow the publishing capability's codes
  * (条例第二十条 items, 文种, 有效性); an unknown code is shown as it is.
  */
+import { subjectCategory } from '../../../core/publishing/subjects.js';
 import type { Lang } from '../i18n.js';
 
 type Labels = Record<string, { zh: string; en: string }>;
@@ -78,4 +79,9 @@ export const VALIDITY_LABELS: Labels = {
 export function label(labels: Labels, code: string | null, lang: Lang): string {
   if (code === null) return '';
   return labels[code]?.[lang] ?? code;
+}
+
+/** A 主题分类 id as gov.cn pages show it (`一级\二级`); an id the tree does not know is shown as stored. */
+export function subjectLabel(id: string): string {
+  return subjectCategory(id)?.path ?? id;
 }

@@ -7,7 +7,7 @@ import type { PortalAgency } from '../../../services/portal/portal-directory.js'
 import { html, join, type Html } from '../html.js';
 import { withLang, type Lang } from '../i18n.js';
 import { reportTables } from '../report-tables.js';
-import { GENRE_LABELS, ITEM_CLAUSE, ITEM_LABELS, label, VALIDITY_LABELS } from './labels.js';
+import { GENRE_LABELS, ITEM_CLAUSE, ITEM_LABELS, label, subjectLabel, VALIDITY_LABELS } from './labels.js';
 import { t } from './layout.js';
 
 const KIND_EN: Record<AgencyKind, string> = {
@@ -406,6 +406,8 @@ function facetLabel(name: FacetName, value: string, lang: Lang, agencies: Readon
       return label(VALIDITY_LABELS, value, lang);
     case 'agency':
       return agencies.get(value)?.name ?? value;
+    case 'subject':
+      return subjectLabel(value);
     default:
       return value;
   }
